@@ -1,0 +1,49 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
+import type { ReactNode } from 'react';
+import { queryClient } from '../lib/api';
+import { useLanguage } from '../lib/format';
+import { NotifyProvider } from '../lib/notify';
+
+/**
+ * Colours chosen for WCAG AA contrast on white (antd's defaults — #1677ff buttons, 45 % grey secondary
+ * text, #ff4d4f errors — fall below 4.5:1 and fail the axe check).
+ */
+const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#0b4f9c',
+    colorLink: '#0b4f9c',
+    colorError: '#b42318',
+    colorSuccess: '#1f6e09',
+    colorWarning: '#8a5300',
+    colorInfo: '#0b4f9c',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.66)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    borderRadius: 6,
+    fontSize: 14,
+  },
+  components: {
+    Layout: { siderBg: '#0a2540', headerBg: '#ffffff', headerPadding: '0 16px' },
+    Menu: {
+      darkItemBg: '#0a2540',
+      darkSubMenuItemBg: '#0a2540',
+      darkItemColor: 'rgba(255, 255, 255, 0.85)',
+      darkItemSelectedBg: '#0b4f9c',
+    },
+  },
+};
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={language === 'en' ? enUS : viVN} theme={theme}>
+        <NotifyProvider>{children}</NotifyProvider>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteError } from './components/route-error';
+import LoginPage from './features/auth/login-page';
+import { AppShell } from './features/shell/app-shell';
+
+// Login and the shell are in the initial bundle; every page behind them is its own chunk, so a
+// provincial connection downloads a page's code only when the page is opened.
+const SetPasswordPage = lazy(() => import('./features/auth/set-password-page'));
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page'));
+const OrganizationsPage = lazy(() => import('./features/organizations/organizations-page'));
+const UsersPage = lazy(() => import('./features/users/users-page'));
+const AdminUnitsPage = lazy(() => import('./features/admin-units/admin-units-page'));
+const ProfilePage = lazy(() => import('./features/profile/profile-page'));
+const NotFoundPage = lazy(() => import('./components/not-found-page'));
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/set-password', element: <SetPasswordPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'organizations', element: <OrganizationsPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'admin-units', element: <AdminUnitsPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
