@@ -19,7 +19,11 @@ export const ERROR_MESSAGES = {
   },
   not_found: { status: 404, vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
   conflict: { status: 409, vi: 'Dữ liệu đã thay đổi hoặc bị trùng.', en: 'Conflict with the current state.' },
-  email_taken: { status: 409, vi: 'Email này đã được sử dụng.', en: 'This e-mail address is already in use.' },
+  email_taken: {
+    status: 409,
+    vi: 'Email này đã được sử dụng.',
+    en: 'This e-mail address is already in use.',
+  },
   invalid_transition: {
     status: 409,
     vi: 'Không thể thực hiện thao tác ở trạng thái hiện tại.',

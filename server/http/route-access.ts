@@ -1,0 +1,16 @@
+import type { TPermission } from '../access/permissions';
+
+/**
+ * Every route under /api/v1 declares who may call it (deny by default, architecture rule 4):
+ * - 'public': anyone, signed in or not;
+ * - 'authenticated': any signed-in user;
+ * - { permission }: a signed-in user whose roles grant the permission.
+ * A route without a declaration makes `buildApp` throw at start-up.
+ */
+export type TRouteAccess = 'public' | 'authenticated' | { permission: TPermission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: TRouteAccess;
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { activityTypesRoutes } from '../modules/activity-types/activity-types.routes';
+import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { authRoutes } from '../modules/auth/auth.routes';
+import { meRoutes } from '../modules/me/me.routes';
+import { organizationsRoutes } from '../modules/organizations/organizations.routes';
+import { systemRoutes } from '../modules/system/system.routes';
+import { usersRoutes } from '../modules/users/users.routes';
+
+/** Every module's routes under /api/v1. The route table is what the access-matrix test walks. */
+export const registerApiRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(adminUnitsRoutes);
+  await app.register(activityTypesRoutes);
+  await app.register(organizationsRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+};

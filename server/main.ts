@@ -1,0 +1,216 @@
+import { Command, Option } from 'commander';
+import { eq, sql } from 'drizzle-orm';
+import { ROLES, type TRole } from '../domain/enums/roles';
+import { systemActor } from './access/actor';
+import { organizations, users } from './db/schema';
+import { seedDemoData } from './db/seed/demo';
+import { buildApp } from './http/app';
+import { verifyAuditChain } from './modules/audit/verify-audit-chain';
+import { createApiToken } from './modules/auth/api-tokens';
+import { createUser } from './modules/users/create-user';
+import { ConfigError, loadConfig } from './platform/config';
+import { AppError } from './platform/errors';
+import { startRuntime, type TRuntime } from './platform/runtime';
+import { APP_VERSION } from './platform/version';
+
+/**
+ * The `khuyencong` command line: serve | worker | migrate | seed | users | audit. Every command calls
+ * the same use cases as the HTTP API, as the system actor, and is audited like them.
+ */
+const program = new Command()
+  .name('khuyencong')
+  .description('Hệ thống quản lý Khuyến công — national industrial-extension plan system')
+  .version(APP_VERSION);
+
+function onSignals(stop: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop()
+        .then(() => process.exit(0))
+        .catch((error) => {
+          console.error(error);
+          process.exit(1);
+        });
+    });
+  }
+}
+
+/** Runs a short command against the database, then stops everything it started. */
+async function withRuntime<T>(
+  fn: (runtime: TRuntime) => Promise<T>,
+  options: { bootstrap?: boolean } = {},
+): Promise<T> {
+  const runtime = await startRuntime({ jobs: 'off', bootstrap: options.bootstrap ?? false });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.shutdown();
+  }
+}
+
+program
+  .command('serve')
+  .description('serve the web app and the API (and run background jobs unless KHUYENCONG_WORKER=false)')
+  .action(async () => {
+    const config = loadConfig();
+    const runtime = await startRuntime({ config, jobs: config.runWorker ? 'work' : 'schedule' });
+    const app = await buildApp(runtime);
+    onSignals(async () => {
+      runtime.log.info('shutting down');
+      await app.close();
+      await runtime.shutdown();
+    });
+    await app.listen({ port: config.port, host: config.host });
+    runtime.log.info(
+      { url: config.publicUrl, database: runtime.database.mode, worker: config.runWorker },
+      'Khuyến công is ready',
+    );
+  });
+
+program
+  .command('worker')
+  .description('run background jobs only (mail delivery, reminders, housekeeping)')
+  .action(async () => {
+    const runtime = await startRuntime({ jobs: 'work' });
+    onSignals(() => runtime.shutdown());
+    runtime.log.info('worker started');
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and reference seeds, then exit')
+  .action(async () => {
+    await withRuntime(async (runtime) => {
+      console.log(`migrations and reference data are up to date (${runtime.database.mode} database)`);
+    });
+  });
+
+program
+  .command('seed')
+  .description('apply reference seeds; with --demo add the demonstration data set')
+  .option('--demo', 'add demo organisations, users of every role and sample data')
+  .action(async (options: { demo?: boolean }) => {
+    await withRuntime(
+      async (runtime) => {
+        if (options.demo) {
+          const result = await seedDemoData(runtime.database.db, runtime.clock.now());
+          console.log(`demo data: ${result.users} users (password for all: ${result.password})`);
+        } else {
+          console.log('reference data is up to date');
+        }
+      },
+      { bootstrap: true },
+    );
+  });
+
+const usersCommand = program.command('users').description('manage user accounts');
+
+usersCommand
+  .command('create')
+  .description('create a user (a welcome e-mail with a set-password link is queued)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--organization <idOrKey>', 'organisation id or seed key, e.g. so-ct-24')
+  .addOption(
+    new Option('--role <role...>', 'one or more roles')
+      .choices(ROLES as unknown as string[])
+      .makeOptionMandatory(),
+  )
+  .option('--password <password>', 'initial password (otherwise the user sets one from the e-mail)')
+  .action(
+    async (options: {
+      email: string;
+      name: string;
+      organization: string;
+      role: TRole[];
+      password?: string;
+    }) => {
+      await withRuntime(async (runtime) => {
+        const [org] = await runtime.database.db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(
+            /^[0-9a-f-]{36}$/i.test(options.organization)
+              ? eq(organizations.id, options.organization)
+              : eq(organizations.seedKey, options.organization),
+          )
+          .limit(1);
+        if (!org) throw new Error(`organisation not found: ${options.organization}`);
+        const id = await runtime.database.db.transaction((tx) =>
+          createUser({
+            actor: systemActor('cli'),
+            tx,
+            now: runtime.clock.now(),
+            publicUrl: runtime.config.publicUrl,
+            data: {
+              email: options.email.toLowerCase(),
+              name: options.name,
+              organizationId: org.id,
+              roles: options.role,
+              password: options.password,
+            },
+          }),
+        );
+        console.log(`user created: ${id}`);
+      });
+    },
+  );
+
+usersCommand
+  .command('token')
+  .description('issue an API token for a user (printed once)')
+  .requiredOption('--email <email>')
+  .option('--name <name>', 'token name', 'cli')
+  .option('--days <days>', 'expiry in days', (v) => Number.parseInt(v, 10))
+  .action(async (options: { email: string; name: string; days?: number }) => {
+    await withRuntime(async (runtime) => {
+      const [user] = await runtime.database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, options.email.toLowerCase()))
+        .limit(1);
+      if (!user) throw new Error(`user not found: ${options.email}`);
+      const created = await runtime.database.db.transaction((tx) =>
+        createApiToken({
+          actor: systemActor('cli'),
+          tx,
+          now: runtime.clock.now(),
+          userId: user.id,
+          name: options.name,
+          expiresInDays: options.days,
+        }),
+      );
+      console.log(created.token);
+    });
+  });
+
+program
+  .command('audit')
+  .description('audit trail tools')
+  .command('verify')
+  .description('verify the hash chain of the audit trail; exits 1 naming the first bad row')
+  .action(async () => {
+    const result = await withRuntime((runtime) => verifyAuditChain(runtime.database.db));
+    if (result.ok) {
+      console.log(`audit chain intact: ${result.count} events, last hash ${result.lastHash}`);
+    } else {
+      console.error(
+        `audit chain BROKEN at row id ${result.badRowId} (${result.reason === 'hash_mismatch' ? 'row content does not match its hash' : 'link to the previous row is broken: a row was deleted, inserted or reordered'}); ${result.count} rows verified before it`,
+      );
+      process.exitCode = 1;
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof AppError) {
+    console.error(`${error.code}: ${JSON.stringify(error.params.errors ?? error.params.detail ?? '')}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

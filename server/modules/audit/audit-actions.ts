@@ -1,0 +1,22 @@
+/**
+ * The closed list of audit actions (convention 6). A new kind of change adds its action here, with a
+ * comment, so the trail stays searchable and reviewable.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login', // a successful sign-in (session created)
+  'auth.login_failed', // a wrong password, an unknown or disabled account
+  'auth.logout',
+  'auth.password_set', // a user chose a password from a one-time link
+  'auth.password_changed', // a signed-in user changed their password
+  'auth.token_created', // an API token was issued
+  'auth.token_revoked',
+  'user.created',
+  'user.updated', // name, organisation or roles changed
+  'user.deactivated',
+  'user.reactivated',
+  'organization.created',
+  'organization.updated',
+  'organization.renamed', // name changed with the old name kept as history
+  'system.bootstrap', // the first administrator created on an empty database
+] as const;
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

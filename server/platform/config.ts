@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration from environment variables (api.md "Configuration and bootstrap"), validated once at
+ * start-up. A bad value stops the process with a message that names the variable.
+ */
+const ZBoolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ZConfigEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  STORAGE_URL: z
+    .string()
+    .regex(/^(file|s3):\/\//, 'must start with file:// or s3://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  KHUYENCONG_ADMIN_EMAIL: z.email().optional(),
+  KHUYENCONG_ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
+  KHUYENCONG_WORKER: ZBoolean.default(true),
+  MAIL_FROM: z.string().min(3).default('Khuyến công <no-reply@khuyencong.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Embedded PostgreSQL's preferred port; a free one is chosen when it is taken. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65_535).default(54_329),
+});
+
+export type TConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  storageUrl: string;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  isSecure: boolean;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  runWorker: boolean;
+  mailFrom: string;
+  logLevel: z.infer<typeof ZConfigEnv>['LOG_LEVEL'];
+  embeddedPgPort: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws `ConfigError` naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  // Empty strings count as unset, as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZConfigEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    storageUrl: e.STORAGE_URL ?? `file://${path.join(dataDir, 'files')}`,
+    smtpUrl: e.SMTP_URL,
+    publicUrl,
+    isSecure: publicUrl.startsWith('https://'),
+    adminEmail: e.KHUYENCONG_ADMIN_EMAIL,
+    adminPassword: e.KHUYENCONG_ADMIN_PASSWORD,
+    runWorker: e.KHUYENCONG_WORKER,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+  };
+}
