@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { TRole } from '../../domain/enums/roles';
+import { systemActor } from '../access/actor';
+import { organizations } from '../db/schema';
+import { buildApp, type TApp } from '../http/app';
+import { createUser } from '../modules/users/create-user';
+import { fixedClock, type TClock } from '../platform/clock';
+import { loadConfig } from '../platform/config';
+import type { TAppContext } from '../platform/context';
+import { openDatabase } from '../platform/db';
+import { createLogger } from '../platform/log';
+import { APP_VERSION } from '../platform/version';
+import { TEMPLATE_DATABASE, withDatabase } from './global-setup';
+
+export const TEST_PASSWORD = 'Thu-nghiem-2026';
+
+export type THarness = Awaited<ReturnType<typeof createHarness>>;
+
+/**
+ * A fresh database cloned from the migrated template, a context with a movable clock, and the app
+ * (in-process, through `app.inject`). Each test file gets its own; `close()` drops the database.
+ */
+export async function createHarness(options: { now?: string } = {}) {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `kc_test_${randomBytes(6).toString('hex')}`;
+  await cloneTemplate(adminUrl, name);
+  const url = withDatabase(adminUrl, name);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kc-test-data-'));
+  const database = await openDatabase({ databaseUrl: url, dataDir, embeddedPort: 0, poolSize: 6 });
+  const clock = fixedClock(options.now ?? '2026-03-02T02:00:00Z');
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
+  const ctx: TAppContext = { config, database, clock, log: createLogger('silent'), version: APP_VERSION };
+  const app = await buildApp(ctx, { serveWeb: false });
+  await app.ready();
+
+  async function orgId(seedKey: string): Promise<string> {
+    const [row] = await database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.seedKey, seedKey));
+    if (!row) throw new Error(`no organisation ${seedKey}`);
+    return row.id;
+  }
+
+  async function addUser(input: { email: string; orgKey: string; roles: TRole[]; name?: string; password?: string }) {
+    return database.db.transaction(async (tx) =>
+      createUser({
+        actor: systemActor('test'),
+        tx,
+        now: clock.now(),
+        publicUrl: config.publicUrl,
+        data: {
+          email: input.email,
+          name: input.name ?? input.email.split('@')[0]!,
+          organizationId: await orgId(input.orgKey),
+          roles: input.roles,
+          password: input.password ?? TEST_PASSWORD,
+        },
+      }),
+    );
+  }
+
+  /** Signs in through the API and returns a client that sends the cookie and the CSRF token. */
+  async function signIn(email: string, password = TEST_PASSWORD) {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'kc_session');
+    if (!cookie) throw new Error('no session cookie');
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', cookies: { kc_session: cookie.value } });
+    return client(app, { cookie: cookie.value, csrf: me.json().csrfToken as string });
+  }
+
+  return {
+    app,
+    ctx,
+    db: database.db,
+    url,
+    clock: clock as TClock & { set(instant: Date | string): void },
+    orgId,
+    addUser,
+    signIn,
+    anonymous: client(app, {}),
+    async close() {
+      await app.close();
+      await database.close();
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export type TClient = ReturnType<typeof client>;
+
+/** A small HTTP client over `app.inject` carrying a session cookie, a CSRF token or a bearer token. */
+export function client(app: TApp, auth: { cookie?: string; csrf?: string; bearer?: string; lang?: string }) {
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      cookies: auth.cookie ? { kc_session: auth.cookie } : {},
+      headers: {
+        ...(auth.csrf && method !== 'GET' ? { 'x-csrf-token': auth.csrf } : {}),
+        ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
+        ...(auth.lang ? { 'accept-language': auth.lang } : {}),
+      },
+    });
+  return {
+    auth,
+    get: (url: string) => send('GET', url),
+    post: (url: string, payload?: unknown) => send('POST', url, payload ?? {}),
+    patch: (url: string, payload: unknown) => send('PATCH', url, payload),
+    delete: (url: string) => send('DELETE', url),
+  };
+}
+
+/** Asserts the RFC 9457 shape every error of the API has, and returns the body. */
+export function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
+  if (response.statusCode !== status) {
+    throw new Error(`expected ${status} ${code}, got ${response.statusCode}: ${response.body}`);
+  }
+  if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
+    throw new Error(`not problem+json: ${response.headers['content-type']}`);
+  }
+  const body = response.json() as { code: string; status: number; title: string; detail: string; type: string };
+  if (body.code !== code || body.status !== status || !body.title || !body.detail || !body.type) {
+    throw new Error(`bad problem body: ${response.body}`);
+  }
+  return body;
+}
+
+async function cloneTemplate(adminUrl: string, name: string): Promise<void> {
+  // Two files cloning at the same instant can see "source database is being accessed": retry.
+  for (let attempt = 0; ; attempt++) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt > 50) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    } finally {
+      await admin.end();
+    }
+  }
+}
