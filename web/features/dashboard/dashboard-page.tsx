@@ -1,3 +1,135 @@
-export default function Page() {
-  return null;
+import { ApartmentOutlined, EnvironmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { formatDateVi, organizationKindLabel, roleLabel, todayVn, useLanguage } from '../../lib/format';
+import { usePermissions } from '../../lib/permissions';
+import { useCurrentProvinces } from '../admin-units/admin-units.api';
+import { useMe } from '../auth/auth.api';
+
+interface TShortcut {
+  to: string;
+  title: string;
+  description: string;
+  icon: ReactNode;
+}
+
+/**
+ * The start page: who you are, where you work, what you may open. Plan figures and the map come
+ * with the plan-cycle features; until then this page shows no invented numbers.
+ */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { data: me } = useMe();
+  const { can } = usePermissions();
+  const provinces = useCurrentProvinces();
+
+  if (!me) return null;
+
+  const shortcuts: TShortcut[] = [
+    ...(can('organizations.read')
+      ? [
+          {
+            to: '/organizations',
+            title: t('nav.organizations'),
+            description: t('dashboard.shortcutOrganizations'),
+            icon: <ApartmentOutlined />,
+          },
+        ]
+      : []),
+    ...(can('users.read')
+      ? [
+          {
+            to: '/users',
+            title: t('nav.users'),
+            description: t('dashboard.shortcutUsers'),
+            icon: <TeamOutlined />,
+          },
+        ]
+      : []),
+    {
+      to: '/admin-units',
+      title: t('nav.adminUnits'),
+      description: t('dashboard.shortcutAdminUnits'),
+      icon: <EnvironmentOutlined />,
+    },
+    {
+      to: '/profile',
+      title: t('nav.profile'),
+      description: t('dashboard.shortcutProfile'),
+      icon: <UserOutlined />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={<h2 className="card-title">{t('dashboard.welcome', { name: me.user.name })}</h2>}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  key: 'organization',
+                  label: t('dashboard.organization'),
+                  children: me.organization?.name ?? t('dashboard.noOrganization'),
+                },
+                ...(me.organization
+                  ? [
+                      {
+                        key: 'kind',
+                        label: t('dashboard.organizationKind'),
+                        children: organizationKindLabel(me.organization.kind, language),
+                      },
+                      {
+                        key: 'province',
+                        label: t('dashboard.province'),
+                        children: provinces.nameOf(me.organization.provinceCode),
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'roles',
+                  label: t('dashboard.roles'),
+                  children:
+                    me.roles.length === 0 ? (
+                      t('dashboard.noRoles')
+                    ) : (
+                      <Space size={[4, 4]} wrap>
+                        {me.roles.map((role) => (
+                          <Tag key={role}>{roleLabel(role, language)}</Tag>
+                        ))}
+                      </Space>
+                    ),
+                },
+                { key: 'today', label: t('dashboard.today'), children: formatDateVi(todayVn()) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={<h2 className="card-title">{t('dashboard.shortcuts')}</h2>}>
+            <ul className="shortcut-list">
+              {shortcuts.map((shortcut) => (
+                <li key={shortcut.to}>
+                  <span className="shortcut-icon" aria-hidden>
+                    {shortcut.icon}
+                  </span>
+                  <div>
+                    <Link to={shortcut.to}>{shortcut.title}</Link>
+                    <div className="muted">{shortcut.description}</div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
 }
