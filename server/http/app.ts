@@ -129,7 +129,8 @@ export async function buildApp(ctx: TAppContext, options: { serveWeb?: boolean }
   // to a route learns nothing about its schema, and a CSRF failure is reported as such.
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
-    if (!access) return;
+    // Public routes never look at credentials: a stale cookie cannot break login, nor CSRF apply to it.
+    if (!access || access === 'public') return;
     await authenticateRequest(app, request);
     enforceAccess(request, access);
   });

@@ -36,7 +36,8 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
-  const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version;
+  const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
+    ?.server_version;
   await admin.end();
 
   const template = await openDatabase({
@@ -50,8 +51,13 @@ export default async function setup(project: TestProject) {
   await template.close();
 
   project.provide('pgAdminUrl', adminUrl);
-  project.provide('pgServerLabel', `${process.env.KHUYENCONG_TEST_DATABASE_URL ? 'external' : 'embedded'} PostgreSQL ${version}`);
-  console.log(`integration tests on ${process.env.KHUYENCONG_TEST_DATABASE_URL ? 'external' : 'embedded'} PostgreSQL ${version}`);
+  project.provide(
+    'pgServerLabel',
+    `${process.env.KHUYENCONG_TEST_DATABASE_URL ? 'external' : 'embedded'} PostgreSQL ${version}`,
+  );
+  console.log(
+    `integration tests on ${process.env.KHUYENCONG_TEST_DATABASE_URL ? 'external' : 'embedded'} PostgreSQL ${version}`,
+  );
 
   return async () => {
     await stop?.();

@@ -35,18 +35,32 @@ export async function createHarness(options: { now?: string } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kc-test-data-'));
   const database = await openDatabase({ databaseUrl: url, dataDir, embeddedPort: 0, poolSize: 6 });
   const clock = fixedClock(options.now ?? '2026-03-02T02:00:00Z');
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+  });
   const ctx: TAppContext = { config, database, clock, log: createLogger('silent'), version: APP_VERSION };
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();
 
   async function orgId(seedKey: string): Promise<string> {
-    const [row] = await database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.seedKey, seedKey));
+    const [row] = await database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.seedKey, seedKey));
     if (!row) throw new Error(`no organisation ${seedKey}`);
     return row.id;
   }
 
-  async function addUser(input: { email: string; orgKey: string; roles: TRole[]; name?: string; password?: string }) {
+  async function addUser(input: {
+    email: string;
+    orgKey: string;
+    roles: TRole[];
+    name?: string;
+    password?: string;
+  }) {
     return database.db.transaction(async (tx) =>
       createUser({
         actor: systemActor('test'),
@@ -66,7 +80,11 @@ export async function createHarness(options: { now?: string } = {}) {
 
   /** Signs in through the API and returns a client that sends the cookie and the CSRF token. */
   async function signIn(email: string, password = TEST_PASSWORD) {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'kc_session');
     if (!cookie) throw new Error('no session cookie');
@@ -128,7 +146,13 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`not problem+json: ${response.headers['content-type']}`);
   }
-  const body = response.json() as { code: string; status: number; title: string; detail: string; type: string };
+  const body = response.json() as {
+    code: string;
+    status: number;
+    title: string;
+    detail: string;
+    type: string;
+  };
   if (body.code !== code || body.status !== status || !body.title || !body.detail || !body.type) {
     throw new Error(`bad problem body: ${response.body}`);
   }

@@ -59,7 +59,13 @@ export async function updateOrganization(input: {
       .from(organizationNames)
       .where(and(eq(organizationNames.organizationId, id), isNull(organizationNames.validTo)))
       .limit(1);
-    if (open && open.validFrom >= from) {
+    if (open && open.validFrom === from) {
+      // Renamed again on the day the current name began: a correction, not a new period.
+      await tx
+        .update(organizationNames)
+        .set({ name: next.name, shortName: next.shortName })
+        .where(eq(organizationNames.id, open.id));
+    } else if (open && open.validFrom > from) {
       throw new AppError('validation_failed', {
         errors: [
           {
@@ -69,15 +75,17 @@ export async function updateOrganization(input: {
           },
         ],
       });
-    }
-    if (open)
+    } else {
+      if (open) {
+        await tx
+          .update(organizationNames)
+          .set({ validTo: dayBefore(from) })
+          .where(eq(organizationNames.id, open.id));
+      }
       await tx
-        .update(organizationNames)
-        .set({ validTo: dayBefore(from) })
-        .where(eq(organizationNames.id, open.id));
-    await tx
-      .insert(organizationNames)
-      .values({ organizationId: id, name: next.name, shortName: next.shortName, validFrom: from });
+        .insert(organizationNames)
+        .values({ organizationId: id, name: next.name, shortName: next.shortName, validFrom: from });
+    }
   }
   await tx
     .update(organizations)

@@ -1,7 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, mailOutbox } from '../../db/schema';
 import { client, createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
-import { eq } from 'drizzle-orm';
 
 let h: THarness;
 let admin: TClient;
@@ -27,7 +27,10 @@ describe('province scope on users (private records)', () => {
   it('a province user lists only users of their own province', async () => {
     const response = await laoCai.get('/api/v1/users?pageSize=500');
     expect(response.statusCode).toBe(200);
-    const emails = response.json().items.map((u: { email: string }) => u.email).sort();
+    const emails = response
+      .json()
+      .items.map((u: { email: string }) => u.email)
+      .sort();
     expect(emails).toEqual(['so@laocai.vn', 'tt@laocai.vn']);
     expect(response.json().total).toBe(2);
   });
@@ -75,7 +78,12 @@ describe('creating users', () => {
     });
     expect(response.statusCode).toBe(201);
     const created = response.json();
-    expect(created).toMatchObject({ email: 'moi@bacninh.vn', provinceCode: '24', roles: ['province_officer'], active: true });
+    expect(created).toMatchObject({
+      email: 'moi@bacninh.vn',
+      provinceCode: '24',
+      roles: ['province_officer'],
+      active: true,
+    });
     const mails = await h.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'moi@bacninh.vn'));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.textBody).toContain('http://localhost:3000/set-password?token=');
@@ -117,13 +125,20 @@ describe('creating users', () => {
   });
 
   it('deactivating a user ends their sessions at once', async () => {
-    const victim = await h.addUser({ email: 'khoa@laocai.vn', orgKey: 'so-ct-15', roles: ['province_officer'] });
+    const victim = await h.addUser({
+      email: 'khoa@laocai.vn',
+      orgKey: 'so-ct-15',
+      roles: ['province_officer'],
+    });
     const session = await h.signIn('khoa@laocai.vn');
     expect((await session.get('/api/v1/me')).statusCode).toBe(200);
     const response = await admin.patch(`/api/v1/users/${victim}`, { active: false });
     expect(response.json().active).toBe(false);
     expectProblem(await session.get('/api/v1/me'), 401, 'unauthenticated');
-    const login = await h.anonymous.post('/api/v1/auth/login', { email: 'khoa@laocai.vn', password: 'Thu-nghiem-2026' });
+    const login = await h.anonymous.post('/api/v1/auth/login', {
+      email: 'khoa@laocai.vn',
+      password: 'Thu-nghiem-2026',
+    });
     expectProblem(login, 403, 'account_disabled');
   });
 });
