@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
  * and routes on real PostgreSQL (embedded, or the server named by KHUYENCONG_TEST_DATABASE_URL), one
  * fresh database per test file cloned from a migrated template.
  */
-const PURE = ['domain/**/*.test.ts', 'server/db/seed/data/**/*.test.ts', 'server/**/*.unit.test.ts', 'web/**/*.test.{ts,tsx}'];
+const PURE = [
+  'domain/**/*.test.ts',
+  'server/db/seed/data/**/*.test.ts',
+  'server/**/*.unit.test.ts',
+  'web/**/*.test.{ts,tsx}',
+];
 
 export default defineConfig({
   test: {

@@ -33,7 +33,8 @@ export async function startRuntime(options: {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     embeddedPort: config.embeddedPgPort,
-    log: (m) => log.debug(m),
+    // PostgreSQL's own chatter at debug; our lifecycle notices (initialising, orphan recovery) at info.
+    log: (m) => (/^(initialising|stopping orphaned|orphaned)/.test(m) ? log.info(m) : log.debug(m)),
   });
   let jobs: TJobRunner | null = null;
   const ctx: TAppContext = {

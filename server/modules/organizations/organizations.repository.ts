@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TOrganizationKind } from '../../../domain/enums/organization-kinds';
 import { organizationNames, organizations } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { matchesAllWords } from '../../platform/search';
 
 const parent = alias(organizations, 'parent');
 
@@ -32,11 +33,8 @@ export async function listOrganizations(db: TDbOrTx, filters: TOrganizationFilte
   if (filters.kind) conditions.push(eq(organizations.kind, filters.kind));
   if (filters.provinceCode) conditions.push(eq(organizations.provinceCode, filters.provinceCode));
   if (filters.active !== undefined) conditions.push(eq(organizations.active, filters.active));
-  if (filters.q) {
-    conditions.push(
-      sql`f_unaccent(lower(${organizations.name})) like '%' || f_unaccent(lower(${filters.q})) || '%'`,
-    );
-  }
+  const search = filters.q ? matchesAllWords(sql`${organizations.name}`, filters.q) : undefined;
+  if (search) conditions.push(search);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const sortKey = (filters.sort ?? 'name').replace(/^-/, '') as keyof typeof SORTABLE;
   const direction = filters.sort?.startsWith('-') ? desc : asc;

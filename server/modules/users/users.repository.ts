@@ -4,6 +4,7 @@ import type { TActor } from '../../access/actor';
 import { scopeCondition } from '../../access/scope';
 import { organizations, users } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { matchesAllWords } from '../../platform/search';
 
 export type TUserFilters = {
   organizationId?: string;
@@ -38,11 +39,10 @@ export async function listUsers(db: TDbOrTx, actor: TActor, filters: TUserFilter
   if (filters.organizationId) conditions.push(eq(users.organizationId, filters.organizationId));
   if (filters.role) conditions.push(arrayContains(users.roles, [filters.role]));
   if (filters.active !== undefined) conditions.push(eq(users.active, filters.active));
-  if (filters.q) {
-    conditions.push(
-      sql`f_unaccent(lower(${users.name} || ' ' || ${users.email})) like '%' || f_unaccent(lower(${filters.q})) || '%'`,
-    );
-  }
+  const search = filters.q
+    ? matchesAllWords(sql`${users.name} || ' ' || ${users.email}`, filters.q)
+    : undefined;
+  if (search) conditions.push(search);
   const where = and(...conditions);
   const sortKey = (filters.sort ?? 'name').replace(/^-/, '') as keyof typeof SORTABLE;
   const direction = filters.sort?.startsWith('-') ? desc : asc;
