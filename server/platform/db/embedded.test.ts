@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
  * PostgreSQL, keeps data across a clean stop (SIGINT) and recovers by itself after SIGKILL left the
  * postgres child running; with DATABASE_URL it runs in external mode.
  */
+type THealth = { database: { mode: string } };
 let dataDir: string;
 const children: ChildProcess[] = [];
 
@@ -91,7 +92,7 @@ async function signInAndCreateOrganization(port: number, name: string) {
   });
   expect(login.status).toBe(200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const me = await (await fetch(`${base}/me`, { headers: { cookie } })).json();
+  const me = (await (await fetch(`${base}/me`, { headers: { cookie } })).json()) as { csrfToken: string };
   const created = await fetch(`${base}/organizations`, {
     method: 'POST',
     headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
@@ -111,7 +112,7 @@ async function organizationNames(base: string, cookie: string): Promise<string[]
 describe('embedded PostgreSQL lifecycle', () => {
   it('first start initialises, a clean stop keeps the data, SIGKILL is recovered from', async () => {
     const first = await serve(adminEnv());
-    const health = await (await fetch(`http://127.0.0.1:${first.port}/api/v1/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${first.port}/api/v1/health`)).json()) as THealth;
     expect(health.database.mode).toBe('embedded');
     await signInAndCreateOrganization(first.port, 'Hợp tác xã trước khi dừng');
     first.child.kill('SIGINT');
@@ -156,7 +157,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     const url = new URL(adminUrl);
     url.pathname = '/kc_external_mode';
     const external = await serve({ DATA_DIR: dataDir, DATABASE_URL: url.toString() });
-    const health = await (await fetch(`http://127.0.0.1:${external.port}/api/v1/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${external.port}/api/v1/health`)).json()) as THealth;
     expect(health.database.mode).toBe('external');
     external.child.kill('SIGTERM');
     await exited(external.child);
