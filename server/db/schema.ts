@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -235,5 +236,94 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
     check('mail_outbox_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
+);
+
+/**
+ * Regulation sets (issue #3): versioned rule data (domain/regulation TRegulationSet in `body`).
+ * Copy-on-write: a change publishes a new version; rows are never edited. Open cycles follow the
+ * newest version of their set's code; closed cycles keep the version they ran under.
+ */
+export const regulationSets = pgTable(
+  'regulation_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    programme: text('programme').notNull(),
+    provinceCode: text('province_code'),
+    effectiveFromYear: integer('effective_from_year').notNull(),
+    effectiveToYear: integer('effective_to_year'),
+    body: jsonb('body').notNull(),
+    previousId: uuid('previous_id'),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('regulation_sets_code_version_idx').on(t.code, t.version),
+    check('regulation_sets_programme_check', sql`${t.programme} in ('national', 'local')`),
+  ],
+);
+
+/**
+ * Plan cycles (issue #4): one per programme, province (local plans) and plan year. Deadlines are
+ * instants (Asia/Ho_Chi_Minh); the regulation set is a specific version.
+ */
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programme: text('programme').notNull().default('national'),
+    /** Null for the national programme; the province of a local (KCĐP) cycle. */
+    provinceCode: text('province_code'),
+    planYear: integer('plan_year').notNull(),
+    status: text('status').notNull().default('draft'),
+    registrationDeadline: timestamp('registration_deadline', { withTimezone: true }).notNull(),
+    dossierDeadline: timestamp('dossier_deadline', { withTimezone: true }).notNull(),
+    budgetEnvelope: bigint('budget_envelope', { mode: 'number' }).notNull().default(0),
+    regulationSetId: uuid('regulation_set_id')
+      .notNull()
+      .references(() => regulationSets.id),
+    guidanceLetterNumber: text('guidance_letter_number'),
+    guidanceLetterDate: date('guidance_letter_date', { mode: 'string' }),
+    orientations: jsonb('orientations').notNull().default(sql`'[]'::jsonb`),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('cycles_programme_province_year_idx').on(
+      t.programme,
+      sql`coalesce(${t.provinceCode}, '')`,
+      t.planYear,
+    ),
+    check('cycles_programme_check', sql`${t.programme} in ('national', 'local')`),
+    check(
+      'cycles_status_check',
+      sql`${t.status} in ('draft', 'open', 'registration_closed', 'dossier_closed', 'appraisal', 'approved', 'closed')`,
+    ),
+  ],
+);
+
+/** A later deadline for one organisation at one stage of a cycle (audited). */
+export const cycleExtensions = pgTable(
+  'cycle_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    stage: text('stage').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: uuid('granted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cycle_extensions_cycle_org_idx').on(t.cycleId, t.organizationId),
+    check('cycle_extensions_stage_check', sql`${t.stage} in ('registration', 'dossier')`),
   ],
 );
