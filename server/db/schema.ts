@@ -327,3 +327,175 @@ export const cycleExtensions = pgTable(
     check('cycle_extensions_stage_check', sql`${t.stage} in ('registration', 'dossier')`),
   ],
 );
+
+/**
+ * Proposals (đề án, issue #4). Money is integer VND. `status` follows domain/workflow; `lockVersion`
+ * guards concurrent edits (optimistic locking). The province is the implementing unit's province at
+ * creation (a code in force then); every read goes through the province scope on it.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    programme: text('programme').notNull().default('national'),
+    planYear: integer('plan_year').notNull(),
+    provinceCode: text('province_code').notNull(),
+    implementingOrganizationId: uuid('implementing_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    coordinatingOrganizationId: uuid('coordinating_organization_id').references(() => organizations.id),
+    activityType: text('activity_type').notNull(),
+    title: text('title').notNull(),
+    isPilot: boolean('is_pilot').notNull().default(false),
+    isGroupProject: boolean('is_group_project').notNull().default(false),
+    beneficiary: jsonb('beneficiary').notNull().default(sql`'{}'::jsonb`),
+    location: jsonb('location').notNull().default(sql`'{}'::jsonb`),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    budgetTotal: bigint('budget_total', { mode: 'number' }).notNull().default(0),
+    budgetRequested: bigint('budget_requested', { mode: 'number' }).notNull().default(0),
+    budgetCounterpart: bigint('budget_counterpart', { mode: 'number' }).notNull().default(0),
+    budgetOther: bigint('budget_other', { mode: 'number' }).notNull().default(0),
+    priorityArea: boolean('priority_area').notNull().default(false),
+    priorityIndustry: boolean('priority_industry').notNull().default(false),
+    womenOwned: boolean('women_owned').notNull().default(false),
+    ethnicMinorityOwned: boolean('ethnic_minority_owned').notNull().default(false),
+    orientations: text('orientations').array().notNull().default(sql`'{}'::text[]`),
+    outputs: jsonb('outputs').notNull().default(sql`'[]'::jsonb`),
+    fields: jsonb('fields').notNull().default(sql`'{}'::jsonb`),
+    selectionMethod: text('selection_method'),
+    status: text('status').notNull().default('draft'),
+    approvedFunding: bigint('approved_funding', { mode: 'number' }),
+    lockVersion: integer('lock_version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('proposals_cycle_status_idx').on(t.cycleId, t.status),
+    index('proposals_province_year_idx').on(t.provinceCode, t.planYear),
+    index('proposals_org_idx').on(t.implementingOrganizationId),
+    check(
+      'proposals_budget_check',
+      sql`${t.budgetTotal} >= 0 and ${t.budgetRequested} >= 0 and ${t.budgetCounterpart} >= 0 and ${t.budgetOther} >= 0`,
+    ),
+  ],
+);
+
+/** Per (programme, plan year, province) sequence behind codes like KCQG-2026-24-0007. */
+export const proposalCodeCounters = pgTable(
+  'proposal_code_counters',
+  {
+    programme: text('programme').notNull(),
+    planYear: integer('plan_year').notNull(),
+    provinceCode: text('province_code').notNull(),
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programme, t.planYear, t.provinceCode] })],
+);
+
+/** Every status change of a proposal, with who, why and when (the audit trail has the same, hashed). */
+export const proposalTransitions = pgTable(
+  'proposal_transitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    reason: text('reason'),
+    dueDate: date('due_date', { mode: 'string' }),
+    data: jsonb('data'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('proposal_transitions_proposal_idx').on(t.proposalId, t.at)],
+);
+
+/**
+ * Dossier documents: one row per stored version; a new upload of a kind supersedes the previous one,
+ * which is kept. The file lives in storage under a generated key; the SHA-256 is the receipt.
+ */
+export const proposalDocuments = pgTable(
+  'proposal_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('proposal_documents_kind_version_idx').on(t.proposalId, t.kind, t.version),
+    index('proposal_documents_current_idx').on(t.proposalId).where(sql`${t.supersededAt} is null`),
+  ],
+);
+
+/** The Sở's registration report (báo cáo đăng ký), or a directly registering unit's own. */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    provinceCode: text('province_code'),
+    letterNumber: text('letter_number').notNull(),
+    letterDate: date('letter_date', { mode: 'string' }).notNull(),
+    letterDocumentId: uuid('letter_document_id'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('registrations_cycle_org_idx').on(t.cycleId, t.organizationId)],
+);
+
+export const registrationItems = pgTable(
+  'registration_items',
+  {
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.proposalId] })],
+);
+
+/** The Sở's base-level appraisal (thẩm định cấp cơ sở) of a proposal; the latest one counts. */
+export const baseAppraisals = pgTable(
+  'base_appraisals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    result: text('result').notNull(),
+    comments: text('comments'),
+    recommendedFunding: bigint('recommended_funding', { mode: 'number' }),
+    appraisedBy: uuid('appraised_by').references(() => users.id),
+    appraisedAt: timestamp('appraised_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('base_appraisals_proposal_idx').on(t.proposalId, t.appraisedAt),
+    check('base_appraisals_result_check', sql`${t.result} in ('pass', 'return', 'reject')`),
+  ],
+);
