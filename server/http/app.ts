@@ -148,9 +148,9 @@ export async function buildApp(ctx: TAppContext, options: { serveWeb?: boolean }
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       wildcard: false,
-      setHeaders: (res, filePath) => {
+      setHeaders: (reply, filePath) => {
         // Hashed assets never change; index.html must always be revalidated.
-        (res as unknown as ServerResponse).setHeader(
+        reply.header(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`)
             ? 'public, max-age=31536000, immutable'

@@ -103,7 +103,9 @@ async function signInAndCreateOrganization(port: number, name: string) {
 }
 
 async function organizationNames(base: string, cookie: string): Promise<string[]> {
-  const response = await fetch(`${base}/organizations?kind=service_org&pageSize=500`, { headers: { cookie } });
+  const response = await fetch(`${base}/organizations?kind=service_org&pageSize=500`, {
+    headers: { cookie },
+  });
   const page = (await response.json()) as { items: { name: string }[] };
   return page.items.map((o) => o.name);
 }
