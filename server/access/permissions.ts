@@ -9,14 +9,28 @@ export const PERMISSIONS = [
   'admin_units.read',
   'audit.read',
   'tokens.manage', // own API tokens
+  'regulations.read', // regulation sets and the rule check
+  'regulations.write', // publish a new version of a regulation set
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
-const EVERY_USER: TPermission[] = ['organizations.read', 'admin_units.read', 'tokens.manage'];
+const EVERY_USER: TPermission[] = [
+  'organizations.read',
+  'admin_units.read',
+  'tokens.manage',
+  'regulations.read',
+];
 
 /** The role → permission table (brief, "Actors and roles"). Deny by default: absent means no. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  agency_admin: [...EVERY_USER, 'organizations.write', 'users.read', 'users.write', 'audit.read'],
+  agency_admin: [
+    ...EVERY_USER,
+    'organizations.write',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'regulations.write',
+  ],
   agency_officer: [...EVERY_USER, 'users.read'],
   agency_leader: [...EVERY_USER, 'users.read', 'audit.read'],
   appraiser: [...EVERY_USER],

@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
+import { regulationsRoutes } from '../modules/regulations/regulations.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { usersRoutes } from '../modules/users/users.routes';
 
@@ -18,4 +19,5 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(organizationsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(regulationsRoutes);
 };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ACTIVITY_TYPE_DEFINITIONS, ACTIVITY_TYPES } from '../../../domain/enums/activity-types';
+import { seedRegulationSets } from '../../modules/regulations';
 import type { TDb } from '../../platform/db';
 import { activityTypes, adminUnits, organizationNames, organizations } from '../schema';
 import { ADMIN_UNITS } from './data/admin-units';
@@ -89,4 +90,5 @@ export async function seedReferenceData(db: TDb): Promise<void> {
       );
     }
   });
+  await seedRegulationSets(db);
 }

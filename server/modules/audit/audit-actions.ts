@@ -18,5 +18,6 @@ export const AUDIT_ACTIONS = [
   'organization.updated',
   'organization.renamed', // name changed with the old name kept as history
   'system.bootstrap', // the first administrator created on an empty database
+  'regulation_set.published', // a new version of a regulation set; open cycles of its code moved to it
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
