@@ -43,7 +43,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { user, organization } = await me(actor.userId, request.csrfToken);
+      const { user, organization } = await me(actor.userId);
       return {
         user: { id: user.id, email: user.email, name: user.name, locale: user.locale as 'vi' | 'en' },
         organization: {

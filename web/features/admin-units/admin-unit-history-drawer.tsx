@@ -1,6 +1,7 @@
 import { ArrowDownOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { REGIONS } from '../../../domain/enums/regions';
 import { QueryError } from '../../components/query-error';
 import { formatDateVi } from '../../lib/format';
 import { type TAdminUnit, useAdminUnitHistory } from './admin-units.api';
@@ -105,18 +106,8 @@ export function AdminUnitHistoryDrawer({
   );
 }
 
-const REGION_KEYS = [
-  'north_mountains',
-  'red_river_delta',
-  'north_central',
-  'south_central_coast',
-  'central_highlands',
-  'southeast',
-  'mekong_delta',
-] as const;
-
 /** The region's label; an unknown region code (newer data) shows as itself. */
 export function regionLabel(t: ReturnType<typeof useTranslation>['t'], region: string): string {
-  const key = REGION_KEYS.find((candidate) => candidate === region);
+  const key = REGIONS.find((candidate) => candidate === region);
   return key ? t(`adminUnits.regions.${key}`) : region;
 }

@@ -12,34 +12,11 @@
  *   unit takes the old code of the province holding its administrative centre, so codes are REUSED with a
  *   different meaning (new 24 Bắc Ninh is not old 24 Bắc Giang). Always resolve a code with a date.
  */
+import type { TRegion } from '../../../../domain/enums/regions';
 import { isIsoDate } from '../../../../domain/lib/dates';
 
-/**
- * Socio-economic regions, GSO convention: the six regions of the statistical yearbook (Niên giám thống kê),
- * with "Bắc Trung Bộ và Duyên hải miền Trung" split into its two customary halves (Bắc Trung Bộ: Thanh Hóa
- * to Thừa Thiên Huế; Duyên hải Nam Trung Bộ: Đà Nẵng to Bình Thuận), as in the older eight-region grouping,
- * because khuyến công reports often separate them. Merging the two values back gives the GSO six.
- */
-export const REGIONS = [
-  'north_mountains',
-  'red_river_delta',
-  'north_central',
-  'south_central_coast',
-  'central_highlands',
-  'southeast',
-  'mekong_delta',
-] as const;
-export type TRegion = (typeof REGIONS)[number];
-
-export const REGION_LABELS: Record<TRegion, string> = {
-  north_mountains: 'Trung du và miền núi phía Bắc',
-  red_river_delta: 'Đồng bằng sông Hồng',
-  north_central: 'Bắc Trung Bộ',
-  south_central_coast: 'Duyên hải Nam Trung Bộ',
-  central_highlands: 'Tây Nguyên',
-  southeast: 'Đông Nam Bộ',
-  mekong_delta: 'Đồng bằng sông Cửu Long',
-};
+/** Regions: see domain/enums/regions (shared with the web app). */
+export { REGIONS, type TRegion } from '../../../../domain/enums/regions';
 
 /** `city` = thành phố trực thuộc trung ương (centrally-run city); `province` = tỉnh. */
 export type TAdminUnitKind = 'province' | 'city';
