@@ -20,7 +20,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions';
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, clock, config } = app.ctx;
 
-  async function me(actorId: string, _csrfToken: string | null) {
+  async function me(actorId: string) {
     const [row] = await database.db
       .select({ user: users, organization: organizations })
       .from(users)
