@@ -37,6 +37,11 @@ export const ERROR_MESSAGES = {
   },
   deadline_passed: { status: 422, vi: 'Đã quá hạn.', en: 'The deadline has passed.' },
   cap_exceeded: { status: 422, vi: 'Vượt mức hỗ trợ tối đa.', en: 'The support cap is exceeded.' },
+  checks_failed: {
+    status: 422,
+    vi: 'Đề án còn lỗi theo quy định, cần sửa trước khi gửi.',
+    en: 'The proposal still has rule errors to fix before it is sent.',
+  },
   weak_password: {
     status: 422,
     vi: 'Mật khẩu quá yếu: cần ít nhất 8 ký tự và không nằm trong danh sách mật khẩu phổ biến.',

@@ -11,6 +11,15 @@ export const PERMISSIONS = [
   'tokens.manage', // own API tokens
   'regulations.read', // regulation sets and the rule check
   'regulations.write', // publish a new version of a regulation set
+  'cycles.read', // plan cycles, deadlines and (scoped) extensions
+  'cycles.write', // create and change cycles, grant extensions
+  'proposals.read', // proposals within the caller's scope
+  'proposals.write', // create, edit and delete the caller's side's proposals (the workflow decides when)
+  'proposals.register', // send the registration report
+  'proposals.base_appraise', // the Sở's base-level appraisal
+  'proposals.submit', // submit (and resubmit) dossiers to the agency
+  'proposals.return', // return a submitted dossier for a supplement
+  'proposals.withdraw',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -19,7 +28,11 @@ const EVERY_USER: TPermission[] = [
   'admin_units.read',
   'tokens.manage',
   'regulations.read',
+  'cycles.read',
+  'proposals.read', // scoped: an appraiser sees only what is assigned to them (none yet)
 ];
+/** The proposer's side: the Sở and its centre (province roles) and implementing units. */
+const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw'];
 
 /** The role → permission table (brief, "Actors and roles"). Deny by default: absent means no. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -30,13 +43,21 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'users.write',
     'audit.read',
     'regulations.write',
+    'cycles.write',
   ],
-  agency_officer: [...EVERY_USER, 'users.read'],
+  agency_officer: [...EVERY_USER, 'users.read', 'proposals.return'],
   agency_leader: [...EVERY_USER, 'users.read', 'audit.read'],
   appraiser: [...EVERY_USER],
-  province_officer: [...EVERY_USER, 'users.read'],
-  province_leader: [...EVERY_USER, 'users.read'],
-  unit_officer: [...EVERY_USER, 'users.read'],
+  province_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.base_appraise'],
+  province_leader: [
+    ...EVERY_USER,
+    'users.read',
+    ...PROPOSER,
+    'proposals.base_appraise',
+    'proposals.register',
+    'proposals.submit',
+  ],
+  unit_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.register', 'proposals.submit'],
   auditor: [...EVERY_USER, 'users.read', 'audit.read'],
 };
 

@@ -3,6 +3,7 @@ import { activityTypesRoutes } from '../modules/activity-types/activity-types.ro
 import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { cyclesRoutes } from '../modules/cycles';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
 import { regulationsRoutes } from '../modules/regulations/regulations.routes';
@@ -19,5 +20,6 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(organizationsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(cyclesRoutes);
   await app.register(regulationsRoutes);
 };

@@ -18,6 +18,22 @@ export const AUDIT_ACTIONS = [
   'organization.updated',
   'organization.renamed', // name changed with the old name kept as history
   'system.bootstrap', // the first administrator created on an empty database
+  'cycle.created',
+  'cycle.updated', // deadlines, envelope, status, regulation set, guidance letter or orientations
+  'cycle.extension_granted', // a later deadline for one organisation at one stage
+  'cycle.reminders_sent', // a run of the deadline-reminder job that queued e-mails
+  'proposal.created',
+  'proposal.updated',
+  'proposal.deleted', // a draft removed (never registered)
+  'proposal.registered', // listed in a registration report
+  'proposal.base_appraisal_passed',
+  'proposal.base_appraisal_returned', // sent back by the Sở to the unit; stays registered
+  'proposal.base_appraisal_rejected',
+  'proposal.submitted',
+  'proposal.resubmitted', // after a return for supplement
+  'proposal.returned', // by the agency, for a supplement with a due date
+  'proposal.withdrawn',
+  'registration.created', // a registration report (Sở or directly registering unit)
   'regulation_set.published', // a new version of a regulation set; open cycles of its code moved to it
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,83 @@
+import type { TCreateCycleRequest } from '../../../domain/schemas/cycles';
+import { assertCan, auditActor, type TActor } from '../../access/actor';
+import { cycles } from '../../db/schema';
+import type { TTx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit/record-audit';
+import {
+  assertDeadlineOrder,
+  assertUsableSet,
+  defaultDeadlineInstants,
+  toDeadlineInstant,
+} from './cycle-rules';
+import { defaultNationalSetId, findNationalCycle } from './cycles.repository';
+
+/**
+ * Opens the national cycle of a plan year. Without explicit deadlines it takes the regulation set's
+ * defaults (20 June and 30 September of the year before, at 23:59:59 Vietnam time); without a set, the
+ * newest national set in force for the plan year.
+ */
+export async function createCycle(input: {
+  actor: TActor;
+  tx: TTx;
+  now: Date;
+  data: TCreateCycleRequest;
+}): Promise<string> {
+  const { actor, tx, now, data } = input;
+  assertCan(actor, 'cycles.write');
+  if (await findNationalCycle(tx, data.planYear)) {
+    throw new AppError('conflict', {
+      detail: {
+        vi: `Kỳ kế hoạch năm ${data.planYear} đã có.`,
+        en: `The ${data.planYear} cycle already exists.`,
+      },
+    });
+  }
+  const regulationSetId = data.regulationSetId ?? (await defaultNationalSetId(tx, data.planYear));
+  if (!regulationSetId) {
+    throw new AppError('validation_failed', {
+      errors: [
+        {
+          path: 'regulationSetId',
+          code: 'required',
+          message: `Chưa có bộ quy định quốc gia áp dụng cho năm kế hoạch ${data.planYear}.`,
+        },
+      ],
+    });
+  }
+  const { set } = await assertUsableSet(tx, regulationSetId, data.planYear);
+  const defaults = defaultDeadlineInstants(set, data.planYear);
+  const registrationDeadline = data.registrationDeadline
+    ? toDeadlineInstant(data.registrationDeadline)
+    : defaults.registration;
+  const dossierDeadline = data.dossierDeadline ? toDeadlineInstant(data.dossierDeadline) : defaults.dossier;
+  assertDeadlineOrder(registrationDeadline, dossierDeadline);
+
+  const values = {
+    programme: 'national',
+    provinceCode: null,
+    planYear: data.planYear,
+    status: data.status,
+    registrationDeadline,
+    dossierDeadline,
+    budgetEnvelope: data.budgetEnvelope,
+    regulationSetId,
+    guidanceLetterNumber: data.guidanceLetter?.number ?? null,
+    guidanceLetterDate: data.guidanceLetter?.date ?? null,
+    orientations: data.orientations,
+  };
+  const [created] = await tx
+    .insert(cycles)
+    .values({ ...values, createdAt: now, updatedAt: now })
+    .returning({ id: cycles.id });
+  if (!created) throw new Error('insert returned nothing');
+  await recordAudit(tx, {
+    actor: auditActor(actor),
+    action: 'cycle.created',
+    entityType: 'cycle',
+    entityId: created.id,
+    after: values,
+    at: now,
+  });
+  return created.id;
+}

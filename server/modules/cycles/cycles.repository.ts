@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, gte, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type TRegulationSet, ZRegulationSet } from '../../../domain/regulation';
+import type { TDeadlineStage } from '../../../domain/workflow/cycle';
+import type { TActor } from '../../access/actor';
+import { scopeCondition } from '../../access/scope';
+import { cycleExtensions, cycles, organizations, regulationSets } from '../../db/schema';
+import type { TDbOrTx } from '../../platform/db';
+
+export type TCycleRow = typeof cycles.$inferSelect;
+export type TRegulationSetRow = typeof regulationSets.$inferSelect;
+
+/** The national cycle of a plan year (local KCĐP cycles carry a province and are not served here yet). */
+export async function findNationalCycle(
+  db: TDbOrTx,
+  planYear: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<TCycleRow | null> {
+  const query = db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.programme, 'national'), isNull(cycles.provinceCode), eq(cycles.planYear, planYear)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function findCycleById(db: TDbOrTx, id: string): Promise<TCycleRow | null> {
+  const [row] = await db.select().from(cycles).where(eq(cycles.id, id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Cycles are the agency's published calendar: every signed-in user reads them whatever their province
+ * (no province scope, deliberately). Cycles still being prepared (`draft`) are shown only to those who
+ * may change them.
+ */
+export async function listNationalCycles(db: TDbOrTx, options: { includeDrafts: boolean }) {
+  const conditions: SQL[] = [eq(cycles.programme, 'national')];
+  if (!options.includeDrafts) conditions.push(ne(cycles.status, 'draft'));
+  return db
+    .select({ cycle: cycles, regulationSetName: regulationSets.name })
+    .from(cycles)
+    .innerJoin(regulationSets, eq(regulationSets.id, cycles.regulationSetId))
+    .where(and(...conditions))
+    .orderBy(desc(cycles.planYear));
+}
+
+/**
+ * Rows of regulation_sets are never updated (copy-on-write), so a parsed body can be kept by id.
+ * TODO(#3): use `regulationSetForCycle` of server/modules/regulations once it has landed.
+ */
+const setCache = new Map<string, TRegulationSet>();
+
+export async function loadRegulationSet(
+  db: TDbOrTx,
+  id: string,
+): Promise<{ row: TRegulationSetRow; set: TRegulationSet } | null> {
+  const [row] = await db.select().from(regulationSets).where(eq(regulationSets.id, id)).limit(1);
+  if (!row) return null;
+  let set = setCache.get(row.id);
+  if (!set) {
+    set = ZRegulationSet.parse(row.body);
+    if (setCache.size >= 32) setCache.delete(setCache.keys().next().value as string);
+    setCache.set(row.id, set);
+  }
+  return { row, set };
+}
+
+/** The newest version of the national set that covers a plan year (the newest in force wins). */
+export async function defaultNationalSetId(db: TDbOrTx, planYear: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: regulationSets.id })
+    .from(regulationSets)
+    .where(
+      and(
+        eq(regulationSets.programme, 'national'),
+        lte(regulationSets.effectiveFromYear, planYear),
+        or(isNull(regulationSets.effectiveToYear), gte(regulationSets.effectiveToYear, planYear)),
+      ),
+    )
+    .orderBy(desc(regulationSets.effectiveFromYear), desc(regulationSets.version))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The latest `until` of the extensions granted to an organisation for a stage of a cycle. */
+export async function latestExtension(
+  db: TDbOrTx,
+  input: { cycleId: string; organizationId: string; stage: TDeadlineStage },
+): Promise<{ until: Date } | null> {
+  const [row] = await db
+    .select({ until: max(cycleExtensions.until) })
+    .from(cycleExtensions)
+    .where(
+      and(
+        eq(cycleExtensions.cycleId, input.cycleId),
+        eq(cycleExtensions.organizationId, input.organizationId),
+        eq(cycleExtensions.stage, input.stage),
+      ),
+    );
+  return row?.until ? { until: new Date(row.until) } : null;
+}
+
+const extensionColumns = {
+  extension: cycleExtensions,
+  organizationName: organizations.name,
+  provinceCode: organizations.provinceCode,
+};
+
+/** Extensions of a cycle the actor may see: a province sees its organisations', a unit its own. */
+export async function listExtensions(db: TDbOrTx, actor: TActor, cycleId: string) {
+  return db
+    .select(extensionColumns)
+    .from(cycleExtensions)
+    .innerJoin(organizations, eq(organizations.id, cycleExtensions.organizationId))
+    .where(
+      and(
+        eq(cycleExtensions.cycleId, cycleId),
+        scopeCondition(actor, {
+          provinceCode: organizations.provinceCode,
+          organizationId: cycleExtensions.organizationId,
+        }),
+      ),
+    )
+    .orderBy(asc(cycleExtensions.createdAt), asc(cycleExtensions.id));
+}
+
+export async function findExtension(db: TDbOrTx, id: string) {
+  const [row] = await db
+    .select(extensionColumns)
+    .from(cycleExtensions)
+    .innerJoin(organizations, eq(organizations.id, cycleExtensions.organizationId))
+    .where(eq(cycleExtensions.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Orientation codes that proposals of a cycle use (they cannot be removed from the cycle). */
+export async function orientationsInUse(db: TDbOrTx, cycleId: string): Promise<Set<string>> {
+  const rows = await db.execute<{ code: string }>(
+    sql`select distinct unnest(orientations) as code from proposals where cycle_id = ${cycleId}`,
+  );
+  return new Set(rows.rows.map((r) => r.code));
+}

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZPageQuery, zPage } from '../../../domain/schemas/common';
+import {
+  ZCreateCycleRequest,
+  ZCreateExtensionRequest,
+  ZCycle,
+  ZExtension,
+  ZPlanYearParams,
+  ZUpdateCycleRequest,
+} from '../../../domain/schemas/cycles';
+import { can, type TActor } from '../../access/actor';
+import { actorOf } from '../../http/app';
+import type { TDbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { createCycle } from './create-cycle';
+import { presentCycle, presentExtension } from './cycles.presenter';
+import {
+  findCycleById,
+  findExtension,
+  findNationalCycle,
+  listExtensions,
+  listNationalCycles,
+  loadRegulationSet,
+  type TCycleRow,
+} from './cycles.repository';
+import { deadlineFor } from './deadlines';
+import { grantExtension } from './grant-extension';
+import { updateCycle } from './update-cycle';
+
+/** A cycle as the caller sees it, with their organisation's effective deadlines; drafts only for admins. */
+async function cycleFor(db: TDbOrTx, actor: TActor, cycle: TCycleRow | null, now: Date) {
+  if (!cycle || (cycle.status === 'draft' && !can(actor, 'cycles.write'))) throw notFound();
+  const set = await loadRegulationSet(db, cycle.regulationSetId);
+  const [registration, dossier] = await Promise.all([
+    deadlineFor(db, cycle, actor.organizationId, 'registration', now),
+    deadlineFor(db, cycle, actor.organizationId, 'dossier', now),
+  ]);
+  return presentCycle(cycle, set?.row.name ?? '', { registration, dossier });
+}
+
+export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, clock } = app.ctx;
+  const db = database.db;
+
+  app.get(
+    '/cycles',
+    {
+      config: { access: { permission: 'cycles.read' } },
+      schema: { tags: ['cycles'], querystring: ZPageQuery, response: { 200: zPage(ZCycle) } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const now = clock.now();
+      const rows = await listNationalCycles(db, { includeDrafts: can(actor, 'cycles.write') });
+      const { page, pageSize } = request.query;
+      const slice = rows.slice((page - 1) * pageSize, page * pageSize);
+      return {
+        items: await Promise.all(slice.map((r) => cycleFor(db, actor, r.cycle, now))),
+        total: rows.length,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/cycles/:planYear',
+    {
+      config: { access: { permission: 'cycles.read' } },
+      schema: { tags: ['cycles'], params: ZPlanYearParams, response: { 200: ZCycle } },
+    },
+    async (request) => {
+      const cycle = await findNationalCycle(db, request.params.planYear);
+      return cycleFor(db, actorOf(request), cycle, clock.now());
+    },
+  );
+
+  app.post(
+    '/cycles',
+    {
+      config: { access: { permission: 'cycles.write' } },
+      schema: { tags: ['cycles'], body: ZCreateCycleRequest, response: { 201: ZCycle } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const now = clock.now();
+      const id = await db.transaction((tx) => createCycle({ actor, tx, now, data: request.body }));
+      return reply.status(201).send(await cycleFor(db, actor, await findCycleById(db, id), now));
+    },
+  );
+
+  app.patch(
+    '/cycles/:planYear',
+    {
+      config: { access: { permission: 'cycles.write' } },
+      schema: {
+        tags: ['cycles'],
+        params: ZPlanYearParams,
+        body: ZUpdateCycleRequest,
+        response: { 200: ZCycle },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const now = clock.now();
+      const { planYear } = request.params;
+      await db.transaction((tx) => updateCycle({ actor, tx, now, planYear, data: request.body }));
+      return cycleFor(db, actor, await findNationalCycle(db, planYear), now);
+    },
+  );
+
+  app.get(
+    '/cycles/:planYear/extensions',
+    {
+      config: { access: { permission: 'cycles.read' } },
+      schema: { tags: ['cycles'], params: ZPlanYearParams, response: { 200: zPage(ZExtension) } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const cycle = await findNationalCycle(db, request.params.planYear);
+      if (!cycle || (cycle.status === 'draft' && !can(actor, 'cycles.write'))) throw notFound();
+      const rows = await listExtensions(db, actor, cycle.id);
+      return {
+        items: rows.map((r) => presentExtension(r, cycle.planYear)),
+        total: rows.length,
+        page: 1,
+        pageSize: Math.max(rows.length, 1),
+      };
+    },
+  );
+
+  app.post(
+    '/cycles/:planYear/extensions',
+    {
+      config: { access: { permission: 'cycles.write' } },
+      schema: {
+        tags: ['cycles'],
+        params: ZPlanYearParams,
+        body: ZCreateExtensionRequest,
+        response: { 201: ZExtension },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { planYear } = request.params;
+      const id = await db.transaction((tx) =>
+        grantExtension({ actor, tx, now: clock.now(), planYear, data: request.body }),
+      );
+      const row = await findExtension(db, id);
+      if (!row) throw notFound();
+      return reply.status(201).send(presentExtension(row, planYear));
+    },
+  );
+};

@@ -1,0 +1,17 @@
+/**
+ * Plan cycles: deadlines, extensions, reminders. The only file other modules import from this folder.
+ */
+
+export {
+  findCycleById,
+  findNationalCycle,
+  loadRegulationSet,
+  type TCycleRow,
+} from './cycles.repository';
+export { cyclesRoutes } from './cycles.routes';
+export {
+  assertDeadlineOpen,
+  deadlineFor,
+  deadlinePassed,
+  type TEffectiveDeadline,
+} from './deadlines';
