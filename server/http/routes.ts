@@ -6,6 +6,7 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { cyclesRoutes } from '../modules/cycles';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
+import { proposalsRoutes } from '../modules/proposals';
 import { regulationsRoutes } from '../modules/regulations/regulations.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { usersRoutes } from '../modules/users/users.routes';
@@ -21,5 +22,6 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(cyclesRoutes);
+  await app.register(proposalsRoutes);
   await app.register(regulationsRoutes);
 };

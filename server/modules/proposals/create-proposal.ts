@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import type { TCreateProposalRequest } from '../../../domain/schemas/proposals';
+import { acceptsNewProposals, type TCycleStatus } from '../../../domain/workflow/cycle';
+import { assertCan, auditActor, type TActor } from '../../access/actor';
+import { proposalCodeCounters, proposals } from '../../db/schema';
+import type { TTx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit/record-audit';
+import { findNationalCycle } from '../cycles';
+import {
+  assertNoFieldErrors,
+  coordinatingErrors,
+  dateErrors,
+  fieldErrors,
+  orientationErrors,
+  resolveImplementer,
+} from './proposal-input';
+
+/**
+ * The next code of a province's proposals for a plan year, e.g. KCQG-2026-24-0007. One upsert on the
+ * counter row: concurrent creations queue on that row and never get the same number.
+ */
+async function nextCode(tx: TTx, planYear: number, provinceCode: string): Promise<string> {
+  const [row] = await tx
+    .insert(proposalCodeCounters)
+    .values({ programme: 'national', planYear, provinceCode, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [
+        proposalCodeCounters.programme,
+        proposalCodeCounters.planYear,
+        proposalCodeCounters.provinceCode,
+      ],
+      set: { lastSeq: sql`${proposalCodeCounters.lastSeq} + 1` },
+    })
+    .returning({ seq: proposalCodeCounters.lastSeq });
+  if (!row) throw new Error('counter upsert returned nothing');
+  return `KCQG-${planYear}-${provinceCode}-${String(row.seq).padStart(4, '0')}`;
+}
+
+/** Creates a draft proposal in the open national cycle of its plan year. */
+export async function createProposal(input: {
+  actor: TActor;
+  tx: TTx;
+  now: Date;
+  data: TCreateProposalRequest;
+}): Promise<string> {
+  const { actor, tx, now, data } = input;
+  assertCan(actor, 'proposals.write');
+  const cycle = await findNationalCycle(tx, data.planYear);
+  if (!cycle || !acceptsNewProposals(cycle.status as TCycleStatus)) {
+    throw new AppError('validation_failed', {
+      errors: [
+        {
+          path: 'planYear',
+          code: 'invalid_value',
+          message: `Kỳ kế hoạch năm ${data.planYear} chưa mở hoặc đã kết thúc nhận đề án.`,
+        },
+      ],
+    });
+  }
+  const implementer = await resolveImplementer(tx, actor, {
+    implementingOrganizationId: data.implementingOrganizationId,
+    provinceCode: data.provinceCode,
+    now,
+  });
+  assertNoFieldErrors([
+    ...fieldErrors(data.activityType, data.fields, { complete: false }),
+    ...orientationErrors(cycle, data.orientations),
+    ...(await coordinatingErrors(tx, data.coordinatingOrganizationId)),
+    ...dateErrors(data.startDate, data.endDate),
+  ]);
+
+  const code = await nextCode(tx, data.planYear, implementer.provinceCode);
+  const values = {
+    code,
+    cycleId: cycle.id,
+    programme: 'national',
+    planYear: data.planYear,
+    provinceCode: implementer.provinceCode,
+    implementingOrganizationId: implementer.organizationId,
+    coordinatingOrganizationId: data.coordinatingOrganizationId ?? null,
+    activityType: data.activityType,
+    title: data.title,
+    isPilot: data.isPilot,
+    isGroupProject: data.isGroupProject,
+    beneficiary: data.beneficiary,
+    location: data.location,
+    startDate: data.startDate ?? null,
+    endDate: data.endDate ?? null,
+    budgetTotal: data.budget.total,
+    budgetRequested: data.budget.requested,
+    budgetCounterpart: data.budget.counterpart,
+    budgetOther: data.budget.other,
+    priorityArea: data.priorityArea,
+    priorityIndustry: data.priorityIndustry,
+    womenOwned: data.womenOwned,
+    ethnicMinorityOwned: data.ethnicMinorityOwned,
+    orientations: [...new Set(data.orientations)],
+    outputs: data.outputs,
+    fields: data.fields,
+    selectionMethod: data.selectionMethod ?? null,
+    status: 'draft',
+  };
+  const [created] = await tx
+    .insert(proposals)
+    .values({
+      ...values,
+      createdBy: actor.via === 'system' ? null : actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: proposals.id });
+  if (!created) throw new Error('insert returned nothing');
+  await recordAudit(tx, {
+    actor: auditActor(actor),
+    action: 'proposal.created',
+    entityType: 'proposal',
+    entityId: created.id,
+    provinceCode: implementer.provinceCode,
+    after: values,
+    at: now,
+  });
+  return created.id;
+}
