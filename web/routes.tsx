@@ -12,6 +12,8 @@ const OrganizationsPage = lazy(() => import('./features/organizations/organizati
 const UsersPage = lazy(() => import('./features/users/users-page'));
 const AdminUnitsPage = lazy(() => import('./features/admin-units/admin-units-page'));
 const ProfilePage = lazy(() => import('./features/profile/profile-page'));
+const RegulationSetsPage = lazy(() => import('./features/regulations/regulation-sets-page'));
+const RegulationSetPage = lazy(() => import('./features/regulations/regulation-set-page'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -29,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: 'organizations', element: <OrganizationsPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'admin-units', element: <AdminUnitsPage /> },
+          { path: 'regulation-sets', element: <RegulationSetsPage /> },
+          { path: 'regulation-sets/:id', element: <RegulationSetPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],

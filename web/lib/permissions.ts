@@ -9,7 +9,9 @@ export type TPermission =
   | 'users.write'
   | 'admin_units.read'
   | 'audit.read'
-  | 'tokens.manage';
+  | 'tokens.manage'
+  | 'regulations.read'
+  | 'regulations.write';
 
 export interface TPermissions {
   can: (permission: TPermission) => boolean;

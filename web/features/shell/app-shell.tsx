@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BookOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   LogoutOutlined,
@@ -22,7 +23,13 @@ import { type TMe, useLogout, useMe } from '../auth/auth.api';
 
 interface TNavItem {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.organizations' | 'nav.users' | 'nav.adminUnits' | 'nav.profile';
+  labelKey:
+    | 'nav.dashboard'
+    | 'nav.organizations'
+    | 'nav.users'
+    | 'nav.adminUnits'
+    | 'nav.regulations'
+    | 'nav.profile';
   icon: React.ReactNode;
   /** Shown only when `/me` grants it; items without one are for every signed-in user. */
   permission?: TPermission;
@@ -38,6 +45,12 @@ const NAV_ITEMS: TNavItem[] = [
   },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/admin-units', labelKey: 'nav.adminUnits', icon: <EnvironmentOutlined /> },
+  {
+    path: '/regulation-sets',
+    labelKey: 'nav.regulations',
+    icon: <BookOutlined aria-hidden />,
+    permission: 'regulations.read',
+  },
   { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined /> },
 ];
 

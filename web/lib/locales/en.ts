@@ -1,3 +1,4 @@
+import { regulationsEn } from '../../features/regulations/regulations.i18n';
 import type { TMessages } from './vi';
 
 /** English, the second language. Same keys as `vi.ts`. */
@@ -49,6 +50,7 @@ export const en: TMessages = {
     organizations: 'Organisations',
     users: 'Users',
     adminUnits: 'Administrative units',
+    regulations: 'Regulation sets',
     profile: 'My account',
     logout: 'Sign out',
     userMenu: 'Account: {{name}}',
@@ -261,6 +263,7 @@ export const en: TMessages = {
     neverUsed: 'Never',
     noExpiry: 'Never expires',
   },
+  regulations: regulationsEn,
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',

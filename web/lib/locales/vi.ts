@@ -1,3 +1,5 @@
+import { regulationsVi } from '../../features/regulations/regulations.i18n';
+
 /**
  * Vietnamese, the default language. Labels follow the glossary (shared/product/glossary.md).
  * `en.ts` must have exactly the same keys (checked by its type).
@@ -49,6 +51,7 @@ export const vi = {
     organizations: 'Đơn vị',
     users: 'Người dùng',
     adminUnits: 'Đơn vị hành chính',
+    regulations: 'Bộ quy định',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản: {{name}}',
@@ -263,6 +266,7 @@ export const vi = {
     neverUsed: 'Chưa dùng',
     noExpiry: 'Không hết hạn',
   },
+  regulations: regulationsVi,
   notFound: {
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
