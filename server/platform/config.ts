@@ -21,6 +21,16 @@ const ZConfigEnv = z.object({
     .string()
     .regex(/^(file|s3):\/\//, 'must start with file:// or s3://')
     .optional(),
+  /** An S3-compatible endpoint (MinIO, Ceph…) for `STORAGE_URL=s3://…`; unset means AWS itself. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Largest accepted upload in bytes (multipart and tus); 100 MB by default. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 ** 3)
+    .default(100 * 1024 * 1024),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -41,6 +51,9 @@ export type TConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   storageUrl: string;
+  uploadMaxBytes: number;
+  s3Endpoint: string | undefined;
+  s3Region: string;
   smtpUrl: string | undefined;
   publicUrl: string;
   isSecure: boolean;
@@ -76,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     storageUrl: e.STORAGE_URL ?? `file://${path.join(dataDir, 'files')}`,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    s3Endpoint: e.S3_ENDPOINT,
+    s3Region: e.AWS_REGION,
     smtpUrl: e.SMTP_URL,
     publicUrl,
     isSecure: publicUrl.startsWith('https://'),
