@@ -48,11 +48,10 @@ export function toCheckable(row: TProposalRow, documentKinds: readonly string[])
  * then, or today when checked later).
  */
 export async function checksFor(db: TDbOrTx, row: TProposalRow, now: Date): Promise<TCheckResult> {
-  const [{ set, cycle }, kinds, organizationId] = await Promise.all([
-    regulationSetForCycle(db, row.proposal.cycleId),
-    currentDocumentKinds(db, row.proposal.id),
-    registeringOrganizationId(db, row),
-  ]);
+  // Sequential on purpose: `db` may be a transaction, whose one connection runs one query at a time.
+  const { set, cycle } = await regulationSetForCycle(db, row.proposal.cycleId);
+  const kinds = await currentDocumentKinds(db, row.proposal.id);
+  const organizationId = await registeringOrganizationId(db, row);
   const dossier = await deadlineFor(db, cycle, organizationId, 'dossier', now);
   return checkProposalAgainstSet({
     set,

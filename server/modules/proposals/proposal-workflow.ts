@@ -99,10 +99,8 @@ export function abilityResolver(db: TDbOrTx, actor: TActor, now: Date) {
       dossier: await deadlineOf(row, 'dossier'),
     }),
     abilities: async (row: TProposalRow): Promise<TProposalAbilities> => {
-      const [registration, dossier] = await Promise.all([
-        deadlineOf(row, 'registration'),
-        deadlineOf(row, 'dossier'),
-      ]);
+      const registration = await deadlineOf(row, 'registration');
+      const dossier = await deadlineOf(row, 'dossier');
       return abilities(row.proposal.status as TProposalStatus, actor.roles, {
         ...workflowContext(actor, row),
         stageOpen: { registration: registration.isOpen, dossier: dossier.isOpen },

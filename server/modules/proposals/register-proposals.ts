@@ -39,7 +39,8 @@ export async function registerProposals(input: {
   }
   for (const row of rows) decide(actor, row, 'register');
 
-  const registering = new Set(await Promise.all(rows.map((r) => registeringOrganizationId(tx, r))));
+  const registering = new Set<string>();
+  for (const row of rows) registering.add(await registeringOrganizationId(tx, row));
   const [organizationId] = registering;
   if (registering.size !== 1 || !organizationId) {
     throw new AppError('validation_failed', {
