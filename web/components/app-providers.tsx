@@ -19,6 +19,16 @@ const theme: ThemeConfig = {
     colorSuccess: '#1f6e09',
     colorWarning: '#8a5300',
     colorInfo: '#0b4f9c',
+    // Light backgrounds set explicitly: derived from these dark seeds they come out greyish and
+    // the text on status tags and alerts drops below 4.5:1.
+    colorSuccessBg: '#edf7e8',
+    colorSuccessBorder: '#b5dba3',
+    colorErrorBg: '#fdeceb',
+    colorErrorBorder: '#f3b8b2',
+    colorWarningBg: '#fff5e0',
+    colorWarningBorder: '#efcf8c',
+    colorInfoBg: '#e9f1fb',
+    colorInfoBorder: '#a9c5ea',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.66)',
@@ -41,7 +51,13 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const language = useLanguage();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === 'en' ? enUS : viVN} theme={theme}>
+      <ConfigProvider
+        locale={language === 'en' ? enUS : viVN}
+        theme={theme}
+        // Non-virtual lists render every option with role="option": screen readers and tests can reach them
+        // (the lists here are at most a few hundred items).
+        virtual={false}
+      >
         <NotifyProvider>{children}</NotifyProvider>
       </ConfigProvider>
     </QueryClientProvider>

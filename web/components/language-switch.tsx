@@ -26,8 +26,9 @@ export function LanguageSwitch({
           <Button
             key={choice.value}
             size="small"
-            type={isCurrent ? 'primary' : 'default'}
+            type={isCurrent && !inverted ? 'primary' : 'default'}
             ghost={inverted && !isCurrent}
+            className={inverted && isCurrent ? 'language-current-inverted' : undefined}
             aria-pressed={isCurrent}
             lang={choice.value}
             title={t(`language.${choice.value}`)}

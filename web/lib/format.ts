@@ -4,6 +4,7 @@ import {
   ORGANIZATION_KINDS,
   type TOrganizationKind,
 } from '../../domain/enums/organization-kinds';
+import { isRegion, REGION_LABELS } from '../../domain/enums/regions';
 import { ROLE_LABELS, ROLES, type TRole } from '../../domain/enums/roles';
 import { formatDateVi, formatInstantVi, vnDateOf } from '../../domain/lib/dates';
 import { formatVnd } from '../../domain/lib/money';
@@ -42,6 +43,11 @@ export function roleLabel(role: string, language: TLanguage = currentLanguage())
 
 export function organizationKindLabel(kind: string, language: TLanguage = currentLanguage()): string {
   return isOrganizationKind(kind) ? ORGANIZATION_KIND_LABELS[kind][language] : kind;
+}
+
+/** The label of a socio-economic region (`admin-units[].region`). */
+export function regionLabel(region: string, language: TLanguage = currentLanguage()): string {
+  return isRegion(region) ? REGION_LABELS[region][language] : region;
 }
 
 /** Options for a role select, in the UI language. */

@@ -25,3 +25,10 @@ export function applyFieldErrors(form: FormInstance, error: unknown, fieldNames:
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return byField.size > 0;
 }
+
+/** True when the error carries a message for one of these fields (then the form shows it in place). */
+export function hasFieldErrors(error: unknown, fieldNames: readonly string[]): boolean {
+  return (
+    isApiError(error) && error.errors.some((fieldError) => fieldNames.includes(fieldNameOf(fieldError.path)))
+  );
+}

@@ -1,9 +1,8 @@
 import { ArrowDownOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { REGIONS } from '../../../domain/enums/regions';
 import { QueryError } from '../../components/query-error';
-import { formatDateVi } from '../../lib/format';
+import { formatDateVi, regionLabel, useLanguage } from '../../lib/format';
 import { type TAdminUnit, useAdminUnitHistory } from './admin-units.api';
 
 export interface THistoryTarget {
@@ -28,6 +27,7 @@ export function AdminUnitHistoryDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const history = useAdminUnitHistory(target ? { code: target.code, date: target.date } : null);
 
   const related = (units: TAdminUnit[], emptyLabel: string) =>
@@ -86,7 +86,11 @@ export function AdminUnitHistoryDrawer({
               items={[
                 { key: 'code', label: t('adminUnits.code'), children: unit.code },
                 { key: 'kind', label: t('adminUnits.kind'), children: t(`adminUnits.kinds.${unit.kind}`) },
-                { key: 'region', label: t('adminUnits.region'), children: regionLabel(t, unit.region) },
+                {
+                  key: 'region',
+                  label: t('adminUnits.region'),
+                  children: regionLabel(unit.region, language),
+                },
                 {
                   key: 'validity',
                   label: t('adminUnits.validFrom'),
@@ -104,10 +108,4 @@ export function AdminUnitHistoryDrawer({
       ))}
     </Drawer>
   );
-}
-
-/** The region's label; an unknown region code (newer data) shows as itself. */
-export function regionLabel(t: ReturnType<typeof useTranslation>['t'], region: string): string {
-  const key = REGIONS.find((candidate) => candidate === region);
-  return key ? t(`adminUnits.regions.${key}`) : region;
 }

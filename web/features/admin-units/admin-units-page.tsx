@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Space, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -7,8 +8,15 @@ import { isIsoDate } from '../../../domain/lib/dates';
 import { foldVietnamese } from '../../../domain/lib/text';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { compareVietnamese, formatDateVi, formatOptionalDate, todayVn } from '../../lib/format';
-import { AdminUnitHistoryDrawer, regionLabel, type THistoryTarget } from './admin-unit-history-drawer';
+import {
+  compareVietnamese,
+  formatDateVi,
+  formatOptionalDate,
+  regionLabel,
+  todayVn,
+  useLanguage,
+} from '../../lib/format';
+import { AdminUnitHistoryDrawer, type THistoryTarget } from './admin-unit-history-drawer';
 import { type TAdminUnit, useAdminUnits, useCurrentProvinces } from './admin-units.api';
 
 /** The last day of the 63-province map and the first day of the 34-province map (Resolution 202/2025/QH15). */
@@ -18,6 +26,7 @@ const DATE_FORMAT = 'DD/MM/YYYY';
 
 export default function AdminUnitsPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('date');
   const date = requested && isIsoDate(requested) ? requested : todayVn();
@@ -73,8 +82,8 @@ export default function AdminUnitsPage() {
     {
       title: t('adminUnits.region'),
       dataIndex: 'region',
-      render: (region: string) => regionLabel(t, region),
-      sorter: (a, b) => compareVietnamese(regionLabel(t, a.region), regionLabel(t, b.region)),
+      render: (region: string) => regionLabel(region, language),
+      sorter: (a, b) => compareVietnamese(regionLabel(a.region, language), regionLabel(b.region, language)),
     },
     {
       title: t('adminUnits.validFrom'),
@@ -143,7 +152,8 @@ export default function AdminUnitsPage() {
       {units.isError ? <QueryError error={units.error} onRetry={() => void units.refetch()} /> : null}
       <Card>
         <div className="filters">
-          <Input.Search
+          <Input
+            prefix={<SearchOutlined aria-hidden />}
             allowClear
             aria-label={t('adminUnits.searchLabel')}
             placeholder={t('adminUnits.searchPlaceholder')}

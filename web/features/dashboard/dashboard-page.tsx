@@ -36,7 +36,7 @@ export default function DashboardPage() {
             to: '/organizations',
             title: t('nav.organizations'),
             description: t('dashboard.shortcutOrganizations'),
-            icon: <ApartmentOutlined />,
+            icon: <ApartmentOutlined aria-hidden />,
           },
         ]
       : []),
@@ -46,7 +46,7 @@ export default function DashboardPage() {
             to: '/users',
             title: t('nav.users'),
             description: t('dashboard.shortcutUsers'),
-            icon: <TeamOutlined />,
+            icon: <TeamOutlined aria-hidden />,
           },
         ]
       : []),
@@ -54,13 +54,13 @@ export default function DashboardPage() {
       to: '/admin-units',
       title: t('nav.adminUnits'),
       description: t('dashboard.shortcutAdminUnits'),
-      icon: <EnvironmentOutlined />,
+      icon: <EnvironmentOutlined aria-hidden />,
     },
     {
       to: '/profile',
       title: t('nav.profile'),
       description: t('dashboard.shortcutProfile'),
-      icon: <UserOutlined />,
+      icon: <UserOutlined aria-hidden />,
     },
   ];
 

@@ -6,7 +6,7 @@ import type { TOrganizationKind } from '../../../domain/enums/organization-kinds
 import { foldVietnamese } from '../../../domain/lib/text';
 import { errorMessage } from '../../lib/api';
 import { organizationKindOptions, useLanguage } from '../../lib/format';
-import { applyFieldErrors } from '../../lib/forms';
+import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { useCurrentProvinces } from '../admin-units/admin-units.api';
 import {
@@ -37,9 +37,15 @@ const FIELD_NAMES = [
   'renamedFrom',
 ] as const;
 
-/** Case- and diacritic-insensitive matching for searchable selects ("ha noi" finds "Hà Nội"). */
+/**
+ * Case- and diacritic-insensitive matching for searchable selects: every typed word must occur
+ * ("so dong thap" finds "Sở Công Thương tỉnh Đồng Tháp").
+ */
 export function matchesOption(input: string, option?: { label?: unknown }): boolean {
-  return foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input));
+  const label = foldVietnamese(String(option?.label ?? ''));
+  return foldVietnamese(input)
+    .split(' ')
+    .every((word) => label.includes(word));
 }
 
 /** Creates an organisation (`organization` null) or edits one; admins only (`organizations.write`). */
@@ -160,7 +166,7 @@ export function OrganizationFormDrawer({
         </Space>
       }
     >
-      {mutation.isError ? (
+      {mutation.isError && !hasFieldErrors(mutation.error, FIELD_NAMES) ? (
         <Alert
           type="error"
           showIcon

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,7 +123,11 @@ export default function OrganizationsPage() {
         title={t('organizations.title')}
         extra={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ organization: null })}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ organization: null })}
+            >
               {t('organizations.create')}
             </Button>
           ) : null
@@ -132,7 +136,8 @@ export default function OrganizationsPage() {
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card>
         <div className="filters">
-          <Input.Search
+          <Input
+            prefix={<SearchOutlined aria-hidden />}
             allowClear
             aria-label={t('organizations.searchLabel')}
             placeholder={t('organizations.searchPlaceholder')}

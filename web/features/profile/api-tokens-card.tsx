@@ -10,13 +10,14 @@ import {
   Popconfirm,
   Table,
   type TableColumnsType,
+  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/query-error';
 import { errorMessage } from '../../lib/api';
 import { formatOptionalInstant } from '../../lib/format';
-import { applyFieldErrors } from '../../lib/forms';
+import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import {
   type TApiToken,
@@ -30,6 +31,8 @@ interface TFormValues {
   name: string;
   expiresInDays?: number | null;
 }
+
+const FIELD_NAMES = ['name', 'expiresInDays'] as const;
 
 /** API tokens for provincial systems: list, create (the secret is shown once), revoke. */
 export function ApiTokensCard() {
@@ -50,7 +53,7 @@ export function ApiTokensCard() {
           form.resetFields();
           setCreated(token);
         },
-        onError: (error) => applyFieldErrors(form, error, ['name', 'expiresInDays']),
+        onError: (error) => applyFieldErrors(form, error, FIELD_NAMES),
       },
     );
   };
@@ -111,7 +114,7 @@ export function ApiTokensCard() {
   return (
     <Card title={<h2 className="card-title">{t('profile.tokens')}</h2>}>
       <p className="muted">{t('profile.tokensIntro')}</p>
-      {create.isError ? (
+      {create.isError && !hasFieldErrors(create.error, FIELD_NAMES) ? (
         <Alert
           type="error"
           showIcon
@@ -157,7 +160,8 @@ export function ApiTokensCard() {
         loading={tokens.isPending}
         pagination={false}
         size="small"
-        locale={{ emptyText: t('profile.tokensEmpty') }}
+        // antd paints a plain-text empty message in its disabled grey (1.8:1 on white); secondary text reads.
+        locale={{ emptyText: <Typography.Text type="secondary">{t('profile.tokensEmpty')}</Typography.Text> }}
         scroll={{ x: 700 }}
       />
       <Modal
@@ -190,7 +194,7 @@ export function ApiTokensCard() {
             style={{ fontFamily: 'monospace' }}
             onFocus={(event) => event.target.select()}
           />
-          <Button icon={<CopyOutlined />} onClick={() => void copy(created?.token ?? '')}>
+          <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy(created?.token ?? '')}>
             {t('profile.copyToken')}
           </Button>
         </div>

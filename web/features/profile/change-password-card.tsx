@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/api';
-import { applyFieldErrors } from '../../lib/forms';
+import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { useChangePassword } from './profile.api';
 
@@ -10,6 +10,8 @@ interface TFormValues {
   newPassword: string;
   confirm: string;
 }
+
+const FIELD_NAMES = ['currentPassword', 'newPassword'] as const;
 
 export function ChangePasswordCard() {
   const { t } = useTranslation();
@@ -25,14 +27,14 @@ export function ChangePasswordCard() {
           form.resetFields();
           void notify.success(t('profile.passwordChanged'));
         },
-        onError: (error) => applyFieldErrors(form, error, ['currentPassword', 'newPassword']),
+        onError: (error) => applyFieldErrors(form, error, FIELD_NAMES),
       },
     );
   };
 
   return (
     <Card title={<h2 className="card-title">{t('profile.changePassword')}</h2>}>
-      {change.isError ? (
+      {change.isError && !hasFieldErrors(change.error, FIELD_NAMES) ? (
         <Alert
           type="error"
           showIcon

@@ -36,22 +36,22 @@ interface TNavItem {
 }
 
 const NAV_ITEMS: TNavItem[] = [
-  { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
+  { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
   {
     path: '/organizations',
     labelKey: 'nav.organizations',
-    icon: <ApartmentOutlined />,
+    icon: <ApartmentOutlined aria-hidden />,
     permission: 'organizations.read',
   },
-  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
-  { path: '/admin-units', labelKey: 'nav.adminUnits', icon: <EnvironmentOutlined /> },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: 'users.read' },
+  { path: '/admin-units', labelKey: 'nav.adminUnits', icon: <EnvironmentOutlined aria-hidden /> },
   {
     path: '/regulation-sets',
     labelKey: 'nav.regulations',
     icon: <BookOutlined aria-hidden />,
     permission: 'regulations.read',
   },
-  { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined /> },
+  { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined aria-hidden /> },
 ];
 
 /** The menu entry a path belongs to (`/users/123` → `/users`). */
@@ -179,7 +179,7 @@ function SignedInShell({ me }: { me: TMe }) {
         <Layout.Header className="app-header" role="banner">
           <Button
             type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
             aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
             aria-expanded={!collapsed}
             onClick={() => setCollapsed((value) => !value)}
@@ -192,7 +192,7 @@ function SignedInShell({ me }: { me: TMe }) {
             </span>
           </div>
           <LanguageSwitch onChange={onLanguageChange} />
-          <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+          <Button icon={<LogoutOutlined aria-hidden />} onClick={onLogout} loading={logout.isPending}>
             {t('nav.logout')}
           </Button>
         </Layout.Header>

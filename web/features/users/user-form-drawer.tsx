@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TRole } from '../../../domain/enums/roles';
 import { errorMessage } from '../../lib/api';
 import { roleOptions, useLanguage } from '../../lib/format';
-import { applyFieldErrors } from '../../lib/forms';
+import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { matchesOption } from '../organizations/organization-form-drawer';
 import { useOrganizationOptions } from '../organizations/organizations.api';
@@ -129,7 +129,7 @@ export function UserFormDrawer({
         </Space>
       }
     >
-      {mutation.isError ? (
+      {mutation.isError && !hasFieldErrors(mutation.error, FIELD_NAMES) ? (
         <Alert
           type="error"
           showIcon

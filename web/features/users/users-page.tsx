@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -90,7 +90,7 @@ export default function UsersPage() {
     sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;
 
   const columns: TableColumnsType<TUser> = [
-    { title: t('users.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf('name') },
+    { title: t('users.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf('name'), width: 200 },
     { title: t('users.email'), dataIndex: 'email', sorter: true, sortOrder: sortOrderOf('email') },
     { title: t('users.organization'), dataIndex: 'organizationName' },
     {
@@ -126,7 +126,7 @@ export default function UsersPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 170,
+            fixed: 'right' as const,
             render: (_value: unknown, user: TUser) => (
               <Space size={4}>
                 <Button
@@ -188,7 +188,11 @@ export default function UsersPage() {
         title={t('users.title')}
         extra={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ user: null })}
+            >
               {t('users.create')}
             </Button>
           ) : null
@@ -197,7 +201,8 @@ export default function UsersPage() {
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card>
         <div className="filters">
-          <Input.Search
+          <Input
+            prefix={<SearchOutlined aria-hidden />}
             allowClear
             aria-label={t('users.searchLabel')}
             placeholder={t('users.searchPlaceholder')}
@@ -261,7 +266,7 @@ export default function UsersPage() {
           loading={list.isFetching}
           onChange={onTableChange}
           size="middle"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
             pageSize,

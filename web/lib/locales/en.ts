@@ -212,15 +212,6 @@ export const en: TMessages = {
       province: 'Province',
       city: 'Centrally run city',
     },
-    regions: {
-      north_mountains: 'Northern midlands and mountains',
-      red_river_delta: 'Red River Delta',
-      north_central: 'North Central',
-      south_central_coast: 'South Central Coast',
-      central_highlands: 'Central Highlands',
-      southeast: 'Southeast',
-      mekong_delta: 'Mekong River Delta',
-    },
   },
   profile: {
     title: 'My account',

@@ -215,15 +215,6 @@ export const vi = {
       province: 'Tỉnh',
       city: 'Thành phố trực thuộc trung ương',
     },
-    regions: {
-      north_mountains: 'Trung du và miền núi phía Bắc',
-      red_river_delta: 'Đồng bằng sông Hồng',
-      north_central: 'Bắc Trung Bộ',
-      south_central_coast: 'Duyên hải Nam Trung Bộ',
-      central_highlands: 'Tây Nguyên',
-      southeast: 'Đông Nam Bộ',
-      mekong_delta: 'Đồng bằng sông Cửu Long',
-    },
   },
   profile: {
     title: 'Tài khoản của tôi',
