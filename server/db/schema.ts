@@ -499,3 +499,29 @@ export const baseAppraisals = pgTable(
     check('base_appraisals_result_check', sql`${t.result} in ('pass', 'return', 'reject')`),
   ],
 );
+
+/**
+ * Deadline reminders already sent (issue #4): one row per cycle, stage, organisation and threshold
+ * (14, 7, 3 or 1 days before), so the daily job never sends the same reminder twice.
+ */
+export const cycleReminders = pgTable(
+  'cycle_reminders',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    daysBefore: integer('days_before').notNull(),
+    /** The deadline the reminder was about (the organisation's own, with its extension). */
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    recipients: integer('recipients').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.stage, t.organizationId, t.daysBefore] }),
+    check('cycle_reminders_stage_check', sql`${t.stage} in ('registration', 'dossier')`),
+  ],
+);
