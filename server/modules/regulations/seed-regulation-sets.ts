@@ -4,7 +4,7 @@ import type { TDb } from '../../platform/db';
 import { existingCodes } from './regulations.repository';
 
 const SEED_NOTE =
-  'Phiên bản khởi tạo từ dữ liệu mẫu (domain.md §3–§7); các giá trị gắn cờ «cần xác minh» phải được đối chiếu với văn bản hiện hành.';
+  'Phiên bản khởi tạo của hệ thống, theo các văn bản nêu ở mục Căn cứ pháp lý. Các giá trị gắn nhãn «Cần xác minh» phải được đối chiếu với văn bản hiện hành trước khi sử dụng.';
 
 /**
  * Inserts the national regulation sets as version 1 of their code when the code is absent. Idempotent:

@@ -32,8 +32,13 @@ export function CapsTab({ set }: { set: TRegulationSet }) {
     {
       title: t('regulations.caps.activityType'),
       dataIndex: 'activityType',
-      width: 260,
-      render: (code: string) => activityTypeName(code, language),
+      width: 300,
+      render: (code: string, cap) => (
+        <>
+          <div>{activityTypeName(code, language)}</div>
+          <div className="rs-source">{cap.source}</div>
+        </>
+      ),
     },
     {
       title: t('regulations.caps.share'),
@@ -98,11 +103,6 @@ export function CapsTab({ set }: { set: TRegulationSet }) {
           t('common.empty')
         ),
     },
-    {
-      title: t('regulations.caps.source'),
-      dataIndex: 'source',
-      render: (source: string) => <span className="rs-source">{source}</span>,
-    },
   ];
 
   const uncapped = set.activityTypes.filter((type) => !set.caps.some((c) => c.activityType === type));
@@ -118,7 +118,7 @@ export function CapsTab({ set }: { set: TRegulationSet }) {
         dataSource={set.caps}
         pagination={false}
         size="small"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
       />
       {uncapped.length > 0 ? (
         <Typography.Paragraph style={{ marginTop: 12 }}>

@@ -39,12 +39,33 @@ describe('comparing two regulation sets', () => {
     };
     expect(compareDocuments(NATIONAL_2026, fewer).filter((r) => r.changed)).toHaveLength(1);
     expect(compareOther(NATIONAL_2026, fewer)).toEqual([{ path: 'deadlines.dossier.day', a: '30', b: '15' }]);
-    expect(flatten({ a: [], b: {}, c: null })).toEqual(
+    expect(
+      flatten({ a: [], b: {}, c: null, d: ['x', 'y'], e: [{ code: 'k', n: 1 }], f: [{ n: 2 }] }),
+    ).toEqual(
       new Map([
         ['a', '[]'],
         ['b', '{}'],
         ['c', 'null'],
+        ['d', 'x, y'],
+        ['e[k].code', 'k'],
+        ['e[k].n', '1'],
+        ['f.0.n', '2'],
       ]),
     );
+  });
+
+  it('addresses keyed lists by key, so an insertion changes one entry', () => {
+    const reordered = {
+      ...NATIONAL_2026,
+      appraisalCriteria: [...NATIONAL_2026.appraisalCriteria].reverse(),
+      legalBasis: [...NATIONAL_2026.legalBasis, 'TT mới'],
+    };
+    expect(compareOther(NATIONAL_2026, reordered)).toEqual([
+      {
+        path: 'legalBasis',
+        a: NATIONAL_2026.legalBasis.join(', '),
+        b: [...NATIONAL_2026.legalBasis, 'TT mới'].join(', '),
+      },
+    ]);
   });
 });

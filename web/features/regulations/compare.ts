@@ -65,17 +65,44 @@ export function compareDocuments(a: TRegulationSet, b: TRegulationSet): TDocumen
   });
 }
 
-/** Every leaf of a JSON value by dotted path (`deadlines.dossier.day` → `30`). */
-export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value);
-    if (entries.length === 0) out.set(prefix, Array.isArray(value) ? '[]' : '{}');
-    for (const [key, child] of entries) flatten(child, prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out.set(prefix, value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+
+/** The natural key of an array item (`code`, `criterion`, `activityType`), so a reordering is no change. */
+function itemKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const record = item as Record<string, unknown>;
+  for (const name of ['code', 'criterion', 'activityType']) {
+    if (typeof record[name] === 'string') return record[name] as string;
   }
+  return undefined;
+}
+
+/**
+ * Every leaf of a JSON value by dotted path (`deadlines.dossier.day` → `30`). A list of plain values is
+ * one leaf (`a, b, c`); a list of records with a natural key is addressed by it (`order[pilot].source`),
+ * so inserting one activity type does not mark every later entry as changed.
+ */
+export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(value)) {
+    if (value.every(isPrimitive)) {
+      out.set(prefix, value.length === 0 ? '[]' : value.map((v) => String(v)).join(', '));
+      return out;
+    }
+    const keys = value.map(itemKey);
+    const keyed = keys.every((k) => k !== undefined) && new Set(keys).size === keys.length;
+    value.forEach((child, i) => {
+      flatten(child, keyed ? `${prefix}[${keys[i]}]` : `${prefix}.${i}`, out);
+    });
+    if (value.length === 0) out.set(prefix, '[]');
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) out.set(prefix, '{}');
+    for (const [key, child] of entries) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+    return out;
+  }
+  out.set(prefix, value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
   return out;
 }
 

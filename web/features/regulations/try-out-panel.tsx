@@ -126,12 +126,17 @@ export function TryOutPanel({ set }: { set: TRegulationSet }) {
                     ? t('regulations.tryOut.byShareOnly', {
                         share: formatPercent(support.rule.sharePercent, language),
                       })
-                    : t('regulations.tryOut.byRule', {
-                        share: formatPercent(support.rule.sharePercent, language),
-                        amount: formatVnd(support.rule.maxAmount ?? 0),
-                        unit: capUnitLabel(support.rule.unit, language),
-                        multiplier: formatMultiplier(support.rule.multiplier, language),
-                      })}
+                    : t(
+                        support.rule.multiplier === 1
+                          ? 'regulations.tryOut.byRule'
+                          : 'regulations.tryOut.byRuleTimes',
+                        {
+                          share: formatPercent(support.rule.sharePercent, language),
+                          amount: formatVnd(support.rule.maxAmount ?? 0),
+                          unit: capUnitLabel(support.rule.unit, language),
+                          multiplier: formatMultiplier(support.rule.multiplier, language),
+                        },
+                      )}
                 </Typography.Text>
               </Typography.Paragraph>
             ) : (
