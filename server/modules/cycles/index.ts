@@ -2,6 +2,7 @@
  * Plan cycles: deadlines, extensions, reminders. The only file other modules import from this folder.
  */
 
+export { CYCLE_REMINDERS_JOB, cycleJobs } from './cycles.jobs';
 export {
   findCycleById,
   findNationalCycle,
@@ -15,3 +16,4 @@ export {
   deadlinePassed,
   type TEffectiveDeadline,
 } from './deadlines';
+export { sendDeadlineReminders } from './send-deadline-reminders';
