@@ -4,6 +4,7 @@ import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { cyclesRoutes } from '../modules/cycles';
+import { documentsRoutes, uploadsRoutes } from '../modules/documents';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
 import { proposalsRoutes } from '../modules/proposals';
@@ -24,4 +25,6 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(cyclesRoutes);
   await app.register(proposalsRoutes);
   await app.register(regulationsRoutes);
+  await app.register(documentsRoutes);
+  await app.register(uploadsRoutes);
 };

@@ -27,7 +27,7 @@ export type THarness = Awaited<ReturnType<typeof createHarness>>;
  * A fresh database cloned from the migrated template, a context with a movable clock, and the app
  * (in-process, through `app.inject`). Each test file gets its own; `close()` drops the database.
  */
-export async function createHarness(options: { now?: string } = {}) {
+export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
   const adminUrl = inject('pgAdminUrl');
   const name = `kc_test_${randomBytes(6).toString('hex')}`;
   await cloneTemplate(adminUrl, name);
@@ -40,6 +40,7 @@ export async function createHarness(options: { now?: string } = {}) {
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
   });
   const ctx: TAppContext = { config, database, clock, log: createLogger('silent'), version: APP_VERSION };
   const app = await buildApp(ctx, { serveWeb: false });

@@ -35,5 +35,8 @@ export const AUDIT_ACTIONS = [
   'proposal.withdrawn',
   'registration.created', // a registration report (Sở or directly registering unit)
   'regulation_set.published', // a new version of a regulation set; open cycles of its code moved to it
+  'document.uploaded', // a new version of a dossier document (multipart or tus); the previous one superseded
+  'document.downloaded', // a dossier document's content was served
+  'document.receipt_exported', // the receipt of a dossier downloaded as a Word file
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
