@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gte, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
-import { type TRegulationSet, ZRegulationSet } from '../../../domain/regulation';
+import type { TRegulationSet } from '../../../domain/regulation';
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
 import type { TActor } from '../../access/actor';
 import { scopeCondition } from '../../access/scope';
 import { cycleExtensions, cycles, organizations, regulationSets } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { regulationSetOf } from '../regulations';
 
 export type TCycleRow = typeof cycles.$inferSelect;
 export type TRegulationSetRow = typeof regulationSets.$inferSelect;
@@ -45,25 +46,13 @@ export async function listNationalCycles(db: TDbOrTx, options: { includeDrafts: 
     .orderBy(desc(cycles.planYear));
 }
 
-/**
- * Rows of regulation_sets are never updated (copy-on-write), so a parsed body can be kept by id.
- * TODO(#3): use `regulationSetForCycle` of server/modules/regulations once it has landed.
- */
-const setCache = new Map<string, TRegulationSet>();
-
+/** A regulation set row with its parsed body (cached by id in the regulations module: rows never change). */
 export async function loadRegulationSet(
   db: TDbOrTx,
   id: string,
 ): Promise<{ row: TRegulationSetRow; set: TRegulationSet } | null> {
   const [row] = await db.select().from(regulationSets).where(eq(regulationSets.id, id)).limit(1);
-  if (!row) return null;
-  let set = setCache.get(row.id);
-  if (!set) {
-    set = ZRegulationSet.parse(row.body);
-    if (setCache.size >= 32) setCache.delete(setCache.keys().next().value as string);
-    setCache.set(row.id, set);
-  }
-  return { row, set };
+  return row ? { row, set: regulationSetOf(row) } : null;
 }
 
 /** The newest version of the national set that covers a plan year (the newest in force wins). */
