@@ -1,4 +1,4 @@
-import type { TMaxSupport, TPriorityKey, TRegulationSet } from '../../../domain/regulation';
+import type { TRegulationSet } from '../../../domain/regulation';
 import type {
   TCheckResponse,
   TRegulationSetDetail,
@@ -53,10 +53,6 @@ export function presentRegulationSetDetail(
   return { ...presentRegulationSetSummary(listRow), body };
 }
 
-function presentMaxSupport(support: TMaxSupport | null): TCheckResponse['maxSupport'] {
-  return support === null ? null : { ...support, rule: { ...support.rule } };
-}
-
 /** A check result as the API sends it: each finding's message in the caller's language. */
 export function presentCheckResult(result: TCheckResult, language: TLanguage): TCheckResponse {
   return {
@@ -67,7 +63,7 @@ export function presentCheckResult(result: TCheckResult, language: TLanguage): T
       params: f.params,
       message: f.message[language],
     })),
-    maxSupport: presentMaxSupport(result.maxSupport),
-    priority: { ranks: result.priority.ranks, key: [...(result.priority.key as TPriorityKey)] },
+    maxSupport: result.maxSupport,
+    priority: { ranks: result.priority.ranks, key: [...result.priority.key] },
   };
 }

@@ -203,6 +203,14 @@ describe('the rule check over HTTP', () => {
     });
     const problem = expectProblem(bad, 400, 'validation_failed') as unknown as { errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path)).toContain('activityType');
+    expectProblem(
+      await officer.post(
+        '/api/v1/regulation-sets/00000000-0000-4000-8000-000000000000/check',
+        demonstrationModel(1),
+      ),
+      404,
+      'not_found',
+    );
   });
 });
 
@@ -396,5 +404,19 @@ describe('issue #3, done when 4: a lower cap reaches later cycles; closed cycles
     expect(await auditCount()).toBe(1);
     // Seeding again never adds a version to a code the admins own.
     expect(await seedRegulationSets(h.db)).toBe(0);
+  });
+
+  it('two admins publishing on the same version at once: one wins, the other gets 409', async () => {
+    const base = await setByCode('national-2012');
+    const body = await bodyOf(base.id);
+    const attempt = (cap: number) =>
+      admin.post('/api/v1/regulation-sets', { basedOnId: base.id, body: withDemonstrationCap(body, cap) });
+    const responses = await Promise.all([attempt(950_000_000), attempt(960_000_000)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const versions = (await admin.get('/api/v1/regulation-sets?code=national-2012')).json().items;
+    expect(versions.map((s: TSummary) => [s.version, s.isLatest])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 });
