@@ -14,6 +14,7 @@ const AdminUnitsPage = lazy(() => import('./features/admin-units/admin-units-pag
 const ProfilePage = lazy(() => import('./features/profile/profile-page'));
 const RegulationSetsPage = lazy(() => import('./features/regulations/regulation-sets-page'));
 const RegulationSetPage = lazy(() => import('./features/regulations/regulation-set-page'));
+const ReceiptPage = lazy(() => import('./features/documents/ReceiptPage'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'admin-units', element: <AdminUnitsPage /> },
           { path: 'regulation-sets', element: <RegulationSetsPage /> },
           { path: 'regulation-sets/:id', element: <RegulationSetPage /> },
+          { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],

@@ -1,3 +1,4 @@
+import { documentsEn } from '../../features/documents/documents.i18n';
 import { regulationsEn } from '../../features/regulations/regulations.i18n';
 import type { TMessages } from './vi';
 
@@ -255,6 +256,7 @@ export const en: TMessages = {
     noExpiry: 'Never expires',
   },
   regulations: regulationsEn,
+  documents: documentsEn,
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',

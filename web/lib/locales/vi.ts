@@ -1,3 +1,4 @@
+import { documentsVi } from '../../features/documents/documents.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
 
 /**
@@ -258,6 +259,7 @@ export const vi = {
     noExpiry: 'Không hết hạn',
   },
   regulations: regulationsVi,
+  documents: documentsVi,
   notFound: {
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
