@@ -21,20 +21,24 @@ function isLanguage(value: unknown): value is TLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-function storedLanguage(): TLanguage {
+/** The language chosen on this browser, or null when the user never chose one. */
+export function storedLanguage(): TLanguage | null {
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : 'vi';
+    return isLanguage(value) ? value : null;
   } catch {
-    // Storage can be disabled (private mode, locked-down browsers): Vietnamese is the default.
-    return 'vi';
+    // Storage can be disabled (private mode, locked-down browsers).
+    return null;
   }
 }
 
-/** The `lang` attribute, dayjs (antd's date pickers) and the stored choice follow the UI language. */
+/** The `lang` attribute and dayjs (antd's date pickers) follow the UI language. */
 function applyLanguage(language: TLanguage): void {
   document.documentElement.lang = language;
   dayjs.locale(language);
+}
+
+function persistLanguage(language: TLanguage): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -44,7 +48,7 @@ function applyLanguage(language: TLanguage): void {
 
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: storedLanguage(),
+  lng: storedLanguage() ?? 'vi',
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
@@ -61,7 +65,12 @@ export function currentLanguage(): TLanguage {
   return isLanguage(language) ? language : 'vi';
 }
 
-export function setLanguage(language: TLanguage): Promise<unknown> {
+/** Switches the UI language; `persist` (the header switch) remembers it on this browser. */
+export function setLanguage(
+  language: TLanguage,
+  { persist = true }: { persist?: boolean } = {},
+): Promise<unknown> {
+  if (persist) persistLanguage(language);
   return i18n.changeLanguage(language);
 }
 

@@ -93,7 +93,7 @@ export function AdminUnitHistoryDrawer({
                 },
                 {
                   key: 'validity',
-                  label: t('adminUnits.validFrom'),
+                  label: t('adminUnits.validity'),
                   children: validity(unit, t('adminUnits.stillInForce')),
                 },
               ]}

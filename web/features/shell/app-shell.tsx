@@ -16,10 +16,11 @@ import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 're
 import { FullPageSpinner } from '../../components/full-page-spinner';
 import { LanguageSwitch } from '../../components/language-switch';
 import { QueryError } from '../../components/query-error';
-import { api } from '../../lib/api';
+import { api, queryClient } from '../../lib/api';
 import { organizationKindLabel, useLanguage } from '../../lib/format';
+import { setLanguage, storedLanguage, type TLanguage } from '../../lib/i18n';
 import { type TPermission, usePermissions } from '../../lib/permissions';
-import { type TMe, useLogout, useMe } from '../auth/auth.api';
+import { ME_QUERY_KEY, type TMe, useLogout, useMe } from '../auth/auth.api';
 
 interface TNavItem {
   path: string;
@@ -110,6 +111,18 @@ function SignedInShell({ me }: { me: TMe }) {
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
 
+  // No choice stored on this browser yet: follow the language saved in the account (set on another machine).
+  useEffect(() => {
+    const accountLocale = me.user.locale;
+    if (
+      storedLanguage() === null &&
+      (accountLocale === 'vi' || accountLocale === 'en') &&
+      accountLocale !== language
+    ) {
+      void setLanguage(accountLocale, { persist: false });
+    }
+  }, [me.user.locale, language]);
+
   // After a client-side navigation, move focus to the new content so keyboard and screen-reader
   // users do not stay on the menu link (the first render keeps the browser's own focus).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change by design.
@@ -140,7 +153,10 @@ function SignedInShell({ me }: { me: TMe }) {
   };
 
   // Tell the server the chosen language so e-mails follow it; the switch itself never waits for it.
-  const onLanguageChange = (locale: string) => {
+  const onLanguageChange = (locale: TLanguage) => {
+    queryClient.setQueryData<TMe | null>(ME_QUERY_KEY, (old) =>
+      old ? { ...old, user: { ...old.user, locale } } : old,
+    );
     void api('/me', { method: 'PATCH', body: { locale } }).catch(() => undefined);
   };
 

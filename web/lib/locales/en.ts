@@ -198,6 +198,7 @@ export const en: TMessages = {
     region: 'Region',
     validFrom: 'Valid from',
     validTo: 'Valid until',
+    validity: 'In force',
     successor: 'Successor',
     stillInForce: 'In force',
     searchLabel: 'Search provinces',

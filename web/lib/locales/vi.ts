@@ -201,6 +201,7 @@ export const vi = {
     region: 'Vùng',
     validFrom: 'Hiệu lực từ',
     validTo: 'Hiệu lực đến',
+    validity: 'Thời gian hiệu lực',
     successor: 'Đơn vị kế thừa',
     stillInForce: 'Đang hiệu lực',
     searchLabel: 'Tìm tỉnh, thành phố',
