@@ -96,8 +96,10 @@ program
     await withRuntime(
       async (runtime) => {
         if (options.demo) {
-          const result = await seedDemoData(runtime.database.db, runtime.clock.now());
-          console.log(`demo data: ${result.users} users (password for all: ${result.password})`);
+          const result = await seedDemoData(runtime.database.db, runtime.clock.now(), runtime);
+          console.log(
+            `demo data: ${result.users} users (password for all: ${result.password}), ${result.proposals} proposals`,
+          );
         } else {
           console.log('reference data is up to date');
         }

@@ -2,6 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { TRole } from '../../../domain/enums/roles';
 import { recordAudit } from '../../modules/audit/record-audit';
 import { hashPassword } from '../../modules/auth/password-hash';
+import { seedDemoProposals } from '../../modules/proposals/proposals.seed';
+import type { TAppContext } from '../../platform/context';
 import type { TDb } from '../../platform/db';
 import { organizations, users } from '../schema';
 
@@ -77,10 +79,17 @@ const DEMO_USERS: TDemoUser[] = [
   },
 ];
 
-/** Idempotent: accounts that already exist are left as they are. */
-export async function seedDemoData(db: TDb, now: Date): Promise<{ users: number; password: string }> {
+/**
+ * Idempotent: accounts that already exist are left as they are. With the application context, also the
+ * 2026 cycle and its demo proposals (server/modules/proposals/proposals.seed.ts).
+ */
+export async function seedDemoData(
+  db: TDb,
+  now: Date,
+  ctx?: TAppContext,
+): Promise<{ users: number; password: string; proposals: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const orgs = await tx
       .select({
         id: organizations.id,
@@ -123,4 +132,6 @@ export async function seedDemoData(db: TDb, now: Date): Promise<{ users: number;
     }
     return { users: created, password: DEMO_PASSWORD };
   });
+  const demo = ctx ? await seedDemoProposals(ctx, now) : { proposals: 0 };
+  return { ...seeded, proposals: demo.proposals };
 }

@@ -2,6 +2,7 @@
  * Plan cycles: deadlines, extensions, reminders. The only file other modules import from this folder.
  */
 
+export { createCycle } from './create-cycle';
 export { CYCLE_REMINDERS_JOB, cycleJobs } from './cycles.jobs';
 export {
   findCycleById,
@@ -16,4 +17,5 @@ export {
   deadlinePassed,
   type TEffectiveDeadline,
 } from './deadlines';
+export { grantExtension } from './grant-extension';
 export { sendDeadlineReminders } from './send-deadline-reminders';
