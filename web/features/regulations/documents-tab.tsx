@@ -75,9 +75,9 @@ export function DocumentsTab({ set }: { set: TRegulationSet }) {
                             <li key={docKind}>
                               {documentKindLabel(docKind, language)}{' '}
                               {req.severity === 'error' ? (
-                                <Tag color="red">{t('regulations.documents.required')}</Tag>
+                                <Tag color="error">{t('regulations.documents.required')}</Tag>
                               ) : (
-                                <Tag color="gold">{t('regulations.documents.recommended')}</Tag>
+                                <Tag color="warning">{t('regulations.documents.recommended')}</Tag>
                               )}
                             </li>
                           ))}

@@ -60,7 +60,7 @@ export default function RegulationSetPage() {
         description={
           <Space wrap size={[8, 4]}>
             <Tag>{detail.code}</Tag>
-            <Tag color="blue">{t('regulations.list.version', { version: detail.version })}</Tag>
+            <Tag color="processing">{t('regulations.list.version', { version: detail.version })}</Tag>
             <Tag>
               {t('regulations.list.years', {
                 from: detail.effectiveFromYear,
@@ -68,7 +68,7 @@ export default function RegulationSetPage() {
               })}
             </Tag>
             {detail.isLatest ? (
-              <Tag color="green">{t('regulations.list.latest')}</Tag>
+              <Tag color="success">{t('regulations.list.latest')}</Tag>
             ) : (
               <Tag>{t('regulations.list.superseded')}</Tag>
             )}
@@ -76,7 +76,7 @@ export default function RegulationSetPage() {
               <Tag icon={<LockOutlined aria-hidden />}>{t('regulations.list.usedByClosedCycle')}</Tag>
             ) : null}
             {detail.needsVerificationCount > 0 ? (
-              <Tag color="orange">
+              <Tag color="warning">
                 {t('regulations.list.needsVerificationCount', { n: detail.needsVerificationCount })}
               </Tag>
             ) : null}

@@ -38,7 +38,7 @@ export default function RegulationSetsPage() {
       render: (version: number, s) => (
         <Space size={4} wrap>
           <span>{t('regulations.list.version', { version })}</span>
-          {s.isLatest ? <Tag color="green">{t('regulations.list.latest')}</Tag> : null}
+          {s.isLatest ? <Tag color="success">{t('regulations.list.latest')}</Tag> : null}
         </Space>
       ),
     },
@@ -69,7 +69,7 @@ export default function RegulationSetsPage() {
             <Tag icon={<LockOutlined aria-hidden />}>{t('regulations.list.usedByClosedCycle')}</Tag>
           ) : null}
           {s.needsVerificationCount > 0 ? (
-            <Tag color="orange">
+            <Tag color="warning">
               {t('regulations.list.needsVerificationCount', { n: s.needsVerificationCount })}
             </Tag>
           ) : null}

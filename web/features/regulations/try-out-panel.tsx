@@ -23,7 +23,11 @@ import { useActivityTypeName } from './regulations.api';
 import { initialTryOutForm, type TTryOutForm, tryOutResult } from './try-out';
 import { VndInput } from './vnd-input';
 
-const SEVERITY_COLORS: Record<TFinding['severity'], string> = { error: 'red', warning: 'gold', info: 'blue' };
+const SEVERITY_COLORS: Record<TFinding['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'processing',
+};
 
 /**
  * "Kiểm tra thử": a small proposal form whose findings update on every keystroke, computed in the

@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The orange mark on every value the regulation set flags `needsVerification`: the value comes from a
+ * The orange (warning) mark on every value the regulation set flags `needsVerification`: the value comes from a
  * recalled, superseded or disputed text and must be checked before anyone relies on it. The tooltip
  * (also read by screen readers through the label) names the source.
  */
@@ -14,7 +14,7 @@ export function VerificationTag({ source, show = true }: { source: string; show?
   return (
     <Tooltip title={tip}>
       <Tag
-        color="orange"
+        color="warning"
         icon={<ExclamationCircleOutlined aria-hidden />}
         className="rs-verify-tag"
         tabIndex={0}
