@@ -68,7 +68,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const errors = (error.params.errors ?? []).map((e: TFieldError) => ({
     path: e.path,
     code: e.code,
-    message: e.message ?? FIELD_ERROR_MESSAGES[e.code]?.[lang] ?? FIELD_ERROR_MESSAGES.custom![lang],
+    message:
+      (typeof e.message === 'string' ? e.message : e.message?.[lang]) ??
+      FIELD_ERROR_MESSAGES[e.code]?.[lang] ??
+      FIELD_ERROR_MESSAGES.custom![lang],
   }));
   const body = {
     type: `urn:khuyencong:problem:${error.code}`,

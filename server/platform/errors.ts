@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES, type TErrorCode } from '../../domain/enums/error-codes';
 
-export type TFieldError = { path: string; code: string; message?: string };
+/** A field problem; `message` overrides the code's generic text, ideally in both languages. */
+export type TFieldError = { path: string; code: string; message?: string | { vi: string; en: string } };
 
 /**
  * The one error type of the application (architecture rule 6). Use cases throw it; the HTTP layer

@@ -24,7 +24,13 @@ export async function changePassword(input: {
   const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update').limit(1);
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('validation_failed', {
-      errors: [{ path: 'currentPassword', code: 'invalid_value', message: 'Mật khẩu hiện tại không đúng.' }],
+      errors: [
+        {
+          path: 'currentPassword',
+          code: 'invalid_value',
+          message: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+        },
+      ],
     });
   }
   assertAcceptablePassword(input.newPassword, user.email);

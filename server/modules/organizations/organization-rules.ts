@@ -3,7 +3,7 @@ import type { TOrganizationKind } from '../../../domain/enums/organization-kinds
 import { vnDateOf } from '../../../domain/lib/dates';
 import { organizations } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, type TFieldError } from '../../platform/errors';
 import { isProvinceInForce } from '../admin-units/admin-units.repository';
 
 /** National bodies have no province; provincial ones must name a province in force today. */
@@ -19,22 +19,32 @@ export async function assertOrganizationShape(
     now: Date;
   },
 ): Promise<void> {
-  const errors: { path: string; code: string; message: string }[] = [];
+  const errors: TFieldError[] = [];
   if (NATIONAL_KINDS.includes(input.kind) && input.provinceCode) {
     errors.push({
       path: 'provinceCode',
       code: 'invalid_value',
-      message: 'Cơ quan trung ương không thuộc tỉnh nào.',
+      message: {
+        vi: 'Cơ quan trung ương không thuộc tỉnh nào.',
+        en: 'A national body belongs to no province.',
+      },
     });
   }
   if (input.kind !== 'service_org' && !NATIONAL_KINDS.includes(input.kind) && !input.provinceCode) {
-    errors.push({ path: 'provinceCode', code: 'required', message: 'Cần chọn tỉnh, thành phố.' });
+    errors.push({
+      path: 'provinceCode',
+      code: 'required',
+      message: { vi: 'Cần chọn tỉnh, thành phố.', en: 'Choose a province.' },
+    });
   }
   if (input.provinceCode && !(await isProvinceInForce(tx, input.provinceCode, vnDateOf(input.now)))) {
     errors.push({
       path: 'provinceCode',
       code: 'invalid_value',
-      message: 'Mã tỉnh không có trong danh mục 34 tỉnh, thành phố hiện hành.',
+      message: {
+        vi: 'Mã tỉnh không có trong danh mục 34 tỉnh, thành phố hiện hành.',
+        en: 'Not one of the 34 provinces in force.',
+      },
     });
   }
   if (input.parentId) {
@@ -42,7 +52,10 @@ export async function assertOrganizationShape(
       errors.push({
         path: 'parentId',
         code: 'invalid_value',
-        message: 'Đơn vị không thể trực thuộc chính nó.',
+        message: {
+          vi: 'Đơn vị không thể trực thuộc chính nó.',
+          en: 'An organisation cannot be its own parent.',
+        },
       });
     } else {
       const [parentRow] = await tx
@@ -51,7 +64,11 @@ export async function assertOrganizationShape(
         .where(eq(organizations.id, input.parentId))
         .limit(1);
       if (!parentRow)
-        errors.push({ path: 'parentId', code: 'invalid_value', message: 'Không tìm thấy đơn vị cấp trên.' });
+        errors.push({
+          path: 'parentId',
+          code: 'invalid_value',
+          message: { vi: 'Không tìm thấy đơn vị cấp trên.', en: 'Parent organisation not found.' },
+        });
     }
   }
   if (errors.length > 0) throw new AppError('validation_failed', { errors });

@@ -71,7 +71,10 @@ export async function updateOrganization(input: {
           {
             path: 'renamedFrom',
             code: 'invalid_value',
-            message: 'Ngày đổi tên phải sau ngày bắt đầu của tên hiện tại.',
+            message: {
+              vi: 'Ngày đổi tên phải sau ngày bắt đầu của tên hiện tại.',
+              en: 'The rename date must follow the start of the current name.',
+            },
           },
         ],
       });

@@ -36,7 +36,10 @@ export async function createUser(input: {
         {
           path: 'organizationId',
           code: 'invalid_value',
-          message: 'Không tìm thấy đơn vị hoặc đơn vị đã ngừng hoạt động.',
+          message: {
+            vi: 'Không tìm thấy đơn vị hoặc đơn vị đã ngừng hoạt động.',
+            en: 'Organisation not found or inactive.',
+          },
         },
       ],
     });

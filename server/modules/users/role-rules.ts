@@ -24,7 +24,10 @@ export function assertRolesFitOrganization(roles: readonly TRole[], kind: TOrgan
       errors: misfits.map((role) => ({
         path: 'roles',
         code: 'invalid_value',
-        message: `Vai trò "${role}" không phù hợp với loại đơn vị của người dùng.`,
+        message: {
+          vi: `Vai trò "${role}" không phù hợp với loại đơn vị của người dùng.`,
+          en: `The role "${role}" does not fit the user's kind of organisation.`,
+        },
       })),
     });
   }

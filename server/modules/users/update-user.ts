@@ -26,7 +26,14 @@ export async function updateUser(input: {
   if (data.active === false && id === actor.userId) {
     throw new AppError('validation_failed', {
       errors: [
-        { path: 'active', code: 'invalid_value', message: 'Không thể tự khóa tài khoản của chính mình.' },
+        {
+          path: 'active',
+          code: 'invalid_value',
+          message: {
+            vi: 'Không thể tự khóa tài khoản của chính mình.',
+            en: 'You cannot deactivate your own account.',
+          },
+        },
       ],
     });
   }
