@@ -43,6 +43,10 @@ import {
 } from './documents.api';
 import './documents.css';
 
+/** Solid tag colours dark enough for white text (WCAG AA contrast), unlike antd's light presets. */
+const OK_COLOR = '#237804';
+const MISSING_COLOR = '#a8071a';
+
 type TUploadState =
   | { phase: 'uploading'; fileName: string; progress: TUploadProgress; handle: TUploadHandle }
   | { phase: 'done'; message: string }
@@ -213,7 +217,9 @@ export function ProposalDocuments({
                 </div>
                 <div className="kc-doc-main">
                   <Typography.Text strong>{label(kind)}</Typography.Text>{' '}
-                  {isRequired ? <Tag color={current ? 'green' : 'red'}>{t('documents.required')}</Tag> : null}
+                  {isRequired ? (
+                    <Tag color={current ? OK_COLOR : MISSING_COLOR}>{t('documents.required')}</Tag>
+                  ) : null}
                   {current ? (
                     <div className="kc-doc-file">
                       <a
@@ -414,7 +420,7 @@ function HistoryTable({ documents }: { documents: TDocument[] }) {
               {d.supersededAt ? (
                 <Tag>{t('documents.superseded', { at: formatInstantVi(d.supersededAt) })}</Tag>
               ) : (
-                <Tag color="green">{t('documents.current')}</Tag>
+                <Tag color={OK_COLOR}>{t('documents.current')}</Tag>
               )}
             </Space>
           ),

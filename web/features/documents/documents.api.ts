@@ -73,7 +73,8 @@ type TUploadInput = {
   proposalId: string;
   kind: TDocumentKind;
   file: File;
-  onProgress: (progress: TUploadProgress) => void;
+  /** Called with what changed: bytes sent, or that the connection dropped and a retry is pending. */
+  onProgress: (progress: Partial<TUploadProgress>) => void;
 };
 
 /** Uploads a file as a new version of its kind: tus for large files, multipart for small ones. */
@@ -160,7 +161,7 @@ function uploadResumable({ proposalId, kind, file, onProgress }: TUploadInput): 
       onShouldRetry: (error: DetailedError) => {
         const status = error.originalResponse?.getStatus() ?? 0;
         const retry = !(status >= 400 && status < 500 && status !== 409 && status !== 423);
-        if (retry) onProgress({ sent: 0, total: file.size, retrying: true });
+        if (retry) onProgress({ retrying: true });
         return retry;
       },
       onSuccess: (payload) => {
@@ -182,7 +183,7 @@ function uploadResumable({ proposalId, kind, file, onProgress }: TUploadInput): 
     const last = previous[0];
     if (last) {
       upload.resumeFromPreviousUpload(last);
-      onProgress({ sent: 0, total: file.size, retrying: false, resumed: true });
+      onProgress({ resumed: true });
     }
     upload.start();
   })();
