@@ -75,26 +75,16 @@ export async function publishRegulationSet(input: {
   }
 
   const mismatches: TFieldError[] = [];
+  const mismatch = (field: 'code' | 'programme' | 'provinceCode', vi: string, en: string) =>
+    mismatches.push({ path: `body.${field}`, code: 'invalid_value', message: { vi, en } });
   if (body.code !== base.code) {
-    mismatches.push({
-      path: 'body.code',
-      code: 'invalid_value',
-      message: `Mã bộ quy định phải giữ là ${base.code}.`,
-    });
+    mismatch('code', `Mã bộ quy định phải giữ là ${base.code}.`, `The code must stay ${base.code}.`);
   }
   if (body.programme !== base.programme) {
-    mismatches.push({
-      path: 'body.programme',
-      code: 'invalid_value',
-      message: 'Không đổi được chương trình của bộ quy định.',
-    });
+    mismatch('programme', 'Không đổi được chương trình của bộ quy định.', 'The programme cannot change.');
   }
   if (body.provinceCode !== base.provinceCode) {
-    mismatches.push({
-      path: 'body.provinceCode',
-      code: 'invalid_value',
-      message: 'Không đổi được tỉnh của bộ quy định.',
-    });
+    mismatch('provinceCode', 'Không đổi được tỉnh của bộ quy định.', 'The province cannot change.');
   }
   if (mismatches.length > 0) throw new AppError('validation_failed', { errors: mismatches });
 
