@@ -15,6 +15,9 @@ const ProfilePage = lazy(() => import('./features/profile/profile-page'));
 const RegulationSetsPage = lazy(() => import('./features/regulations/regulation-sets-page'));
 const RegulationSetPage = lazy(() => import('./features/regulations/regulation-set-page'));
 const ReceiptPage = lazy(() => import('./features/documents/ReceiptPage'));
+const ProposalsPage = lazy(() => import('./features/proposals/proposals-page'));
+const ProposalPage = lazy(() => import('./features/proposals/proposal-page'));
+const CyclesPage = lazy(() => import('./features/cycles/cycles-page'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -34,7 +37,11 @@ export const routes: RouteObject[] = [
           { path: 'admin-units', element: <AdminUnitsPage /> },
           { path: 'regulation-sets', element: <RegulationSetsPage /> },
           { path: 'regulation-sets/:id', element: <RegulationSetPage /> },
+          { path: 'proposals', element: <ProposalsPage /> },
+          { path: 'proposals/new', element: <ProposalPage /> },
+          { path: 'proposals/:id', element: <ProposalPage /> },
           { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
+          { path: 'cycles', element: <CyclesPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],

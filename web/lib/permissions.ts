@@ -11,7 +11,16 @@ export type TPermission =
   | 'audit.read'
   | 'tokens.manage'
   | 'regulations.read'
-  | 'regulations.write';
+  | 'regulations.write'
+  | 'cycles.read'
+  | 'cycles.write'
+  | 'proposals.read'
+  | 'proposals.write'
+  | 'proposals.register'
+  | 'proposals.base_appraise'
+  | 'proposals.submit'
+  | 'proposals.return'
+  | 'proposals.withdraw';
 
 export interface TPermissions {
   can: (permission: TPermission) => boolean;

@@ -8,6 +8,7 @@ import { formatDateVi, organizationKindLabel, roleLabel, todayVn, useLanguage } 
 import { usePermissions } from '../../lib/permissions';
 import { useCurrentProvinces } from '../admin-units/admin-units.api';
 import { useMe } from '../auth/auth.api';
+import { DeadlineCard } from '../cycles/deadline-card';
 
 interface TShortcut {
   to: string;
@@ -68,6 +69,11 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} />
       <Row gutter={[16, 16]}>
+        {can('proposals.read') ? (
+          <Col xs={24}>
+            <DeadlineCard />
+          </Col>
+        ) : null}
         <Col xs={24} lg={12}>
           <Card title={<h2 className="card-title">{t('dashboard.welcome', { name: me.user.name })}</h2>}>
             <Descriptions

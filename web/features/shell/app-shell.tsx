@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   BookOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -30,6 +32,8 @@ interface TNavItem {
     | 'nav.users'
     | 'nav.adminUnits'
     | 'nav.regulations'
+    | 'nav.proposals'
+    | 'nav.cycles'
     | 'nav.profile';
   icon: React.ReactNode;
   /** Shown only when `/me` grants it; items without one are for every signed-in user. */
@@ -38,6 +42,18 @@ interface TNavItem {
 
 const NAV_ITEMS: TNavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
+  {
+    path: '/proposals',
+    labelKey: 'nav.proposals',
+    icon: <FileTextOutlined aria-hidden />,
+    permission: 'proposals.read',
+  },
+  {
+    path: '/cycles',
+    labelKey: 'nav.cycles',
+    icon: <CalendarOutlined aria-hidden />,
+    permission: 'cycles.read',
+  },
   {
     path: '/organizations',
     labelKey: 'nav.organizations',

@@ -1,4 +1,6 @@
+import { cyclesEn } from '../../features/cycles/cycles.i18n';
 import { documentsEn } from '../../features/documents/documents.i18n';
+import { proposalsEn } from '../../features/proposals/proposals.i18n';
 import { regulationsEn } from '../../features/regulations/regulations.i18n';
 import type { TMessages } from './vi';
 
@@ -52,6 +54,8 @@ export const en: TMessages = {
     users: 'Users',
     adminUnits: 'Administrative units',
     regulations: 'Regulation sets',
+    proposals: 'Proposals',
+    cycles: 'Plan cycles',
     profile: 'My account',
     logout: 'Sign out',
     userMenu: 'Account: {{name}}',
@@ -258,6 +262,8 @@ export const en: TMessages = {
   },
   regulations: regulationsEn,
   documents: documentsEn,
+  cycles: cyclesEn,
+  proposals: proposalsEn,
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',

@@ -1,4 +1,6 @@
+import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
+import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
 
 /**
@@ -53,6 +55,8 @@ export const vi = {
     users: 'Người dùng',
     adminUnits: 'Đơn vị hành chính',
     regulations: 'Bộ quy định',
+    proposals: 'Đề án',
+    cycles: 'Kỳ kế hoạch',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản: {{name}}',
@@ -261,6 +265,8 @@ export const vi = {
   },
   regulations: regulationsVi,
   documents: documentsVi,
+  cycles: cyclesVi,
+  proposals: proposalsVi,
   notFound: {
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',

@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TCreateCycleRequest,
+  TCreateExtensionRequest,
+  TCycle,
+  TExtension,
+  TUpdateCycleRequest,
+} from '../../../domain/schemas/cycles';
+import { api, type TPage } from '../../lib/api';
+
+export type { TCycle, TExtension };
+
+const keys = {
+  all: ['cycles'] as const,
+  list: ['cycles', 'list'] as const,
+  detail: (planYear: number) => ['cycles', 'detail', planYear] as const,
+  extensions: (planYear: number) => ['cycles', 'extensions', planYear] as const,
+};
+
+/** Cycles are one per plan year: the list is read whole, newest first. */
+export function useCycles() {
+  return useQuery({
+    queryKey: keys.list,
+    queryFn: ({ signal }) => api<TPage<TCycle>>('/cycles', { query: { page: 1, pageSize: 500 }, signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function useCycle(planYear: number | null | undefined) {
+  return useQuery({
+    queryKey: keys.detail(planYear ?? 0),
+    queryFn: ({ signal }) => api<TCycle>(`/cycles/${planYear}`, { signal }),
+    enabled: typeof planYear === 'number',
+    staleTime: 60_000,
+  });
+}
+
+export function useExtensions(planYear: number | null) {
+  return useQuery({
+    queryKey: keys.extensions(planYear ?? 0),
+    queryFn: ({ signal }) => api<TPage<TExtension>>(`/cycles/${planYear}/extensions`, { signal }),
+    enabled: typeof planYear === 'number',
+  });
+}
+
+/** The cycle whose next deadline is nearest for the caller, else the newest one. */
+export function currentCycle(cycles: readonly TCycle[], now = Date.now()): TCycle | undefined {
+  const upcoming = cycles
+    .map((cycle) => {
+      const next = [cycle.myDeadlines.registration, cycle.myDeadlines.dossier]
+        .map((d) => Date.parse(d.deadline))
+        .filter((t) => t >= now)
+        .sort((a, b) => a - b)[0];
+      return { cycle, next };
+    })
+    .filter((c): c is { cycle: TCycle; next: number } => c.next !== undefined)
+    .sort((a, b) => a.next - b.next);
+  return upcoming[0]?.cycle ?? cycles[0];
+}
+
+export function useCreateCycle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<TCreateCycleRequest> & { planYear: number }) =>
+      api<TCycle>('/cycles', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useUpdateCycle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ planYear, changes }: { planYear: number; changes: TUpdateCycleRequest }) =>
+      api<TCycle>(`/cycles/${planYear}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useGrantExtension() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ planYear, input }: { planYear: number; input: TCreateExtensionRequest }) =>
+      api<TExtension>(`/cycles/${planYear}/extensions`, { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
