@@ -28,7 +28,11 @@ export async function startJobs(options: {
     schema: 'pgboss',
     application_name: 'khuyencong-jobs',
   });
-  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  boss.on('error', (error: Error & { code?: string }) => {
+    // 57P01 admin_shutdown: the database is stopping (our own shutdown); not an application error.
+    if (error.code === '57P01') options.log.debug({ err: error }, 'job queue connection closed by shutdown');
+    else options.log.error({ err: error }, 'job queue error');
+  });
   await boss.start();
   for (const definition of options.definitions) {
     await boss.createQueue(definition.name, {

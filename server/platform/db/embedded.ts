@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
   await stopOrphanedServer(databaseDir, log);
 
   const port = await freePort(options.preferredPort);
+  // The last lines PostgreSQL printed, to explain a failed start (the package rejects with nothing).
+  const recent: string[] = [];
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -48,7 +50,12 @@ export async function startEmbeddedPostgres(options: {
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Loopback TCP only, no Unix socket: nothing else on the machine needs to reach it.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m) => log(String(m).trim()),
+    onLog: (m) => {
+      const line = String(m).trim();
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
+    },
     onError: (e) => log(`embedded postgres: ${String(e)}`),
   });
 
@@ -57,7 +64,13 @@ export async function startEmbeddedPostgres(options: {
     await rm(databaseDir, { recursive: true, force: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start (data folder ${databaseDir}, port ${port})${error ? `: ${String(error)}` : ''}\n${recent.join('\n')}`,
+    );
+  }
 
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();

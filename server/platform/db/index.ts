@@ -50,6 +50,7 @@ export async function openDatabase(options: {
     max: options.poolSize ?? 20,
     application_name: 'khuyencong',
   });
+  // An idle connection's error (e.g. 57P01 while the database shuts down) must not crash the process.
   pool.on('error', (error) => options.log?.(`database pool error: ${error.message}`));
   const db = drizzle(pool, { schema });
   return {
