@@ -120,6 +120,14 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
       .map((o) => ({ value: o.id, label: o.name, provinceCode: o.provinceCode }));
   }, [proposal, organizations.items, roles, me]);
 
+  // A unit proposes for its own organisation: preselect it once the organisations have loaded.
+  useEffect(() => {
+    const only = organizationOptions.length === 1 ? organizationOptions[0] : undefined;
+    if (!proposal && only && !form.getFieldValue('implementingOrganizationId')) {
+      form.setFieldsValue({ implementingOrganizationId: only.value });
+    }
+  }, [proposal, organizationOptions, form]);
+
   const values = Form.useWatch([], { form, preserve: true }) as TProposalFormValues | undefined;
   const selectedOrgId = values?.implementingOrganizationId;
   const selectedOrg = organizations.items.find((o) => o.id === selectedOrgId);
@@ -379,21 +387,18 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
         </Col>
       </Row>
 
-      <Card
-        size="small"
-        title={<h2 className="card-title">{t('proposals.sections.documents')}</h2>}
-        style={{ marginBottom: 16 }}
-      >
-        {proposal ? (
-          <ProposalDocuments
-            proposalId={proposal.id}
-            requiredKinds={live?.requiredKinds ?? []}
-            canUpload={proposal.abilities.edit}
-          />
-        ) : (
+      {/* The dossier checklist and uploads belong to the documents feature (web/features/documents). */}
+      {proposal ? (
+        <ProposalDocuments
+          proposalId={proposal.id}
+          requiredKinds={live?.requiredKinds ?? []}
+          canUpload={proposal.abilities.edit}
+        />
+      ) : (
+        <Card size="small" title={<h2 className="card-title">{t('proposals.sections.documents')}</h2>}>
           <Typography.Paragraph type="secondary">{t('proposals.detail.saveFirst')}</Typography.Paragraph>
-        )}
-      </Card>
+        </Card>
+      )}
 
       {proposal ? (
         <>

@@ -109,16 +109,18 @@ export default function ProposalsPage() {
     {
       title: t('proposals.name'),
       dataIndex: 'title',
+      width: 360,
       render: (title: string, p) => (
         <>
           <div>{title}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {p.beneficiary.name ?? ''}
           </Typography.Text>
+          {p.registersDirectly ? <Tag style={{ marginLeft: 4 }}>{t('proposals.direct')}</Tag> : null}
         </>
       ),
     },
-    { title: t('proposals.implementingOrganization'), dataIndex: 'implementingOrganizationName', width: 220 },
+    { title: t('proposals.implementingOrganization'), dataIndex: 'implementingOrganizationName', width: 200 },
     {
       title: t('proposals.activityType'),
       dataIndex: 'activityType',
@@ -262,7 +264,7 @@ export default function ProposalsPage() {
           loading={list.isFetching}
           onChange={onTableChange}
           size="middle"
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1380 }}
           locale={{ emptyText: t('proposals.empty') }}
           pagination={{
             current: page,
@@ -273,9 +275,6 @@ export default function ProposalsPage() {
             showTotal: (count) => t('common.total', { count }),
           }}
         />
-        {list.data?.items.some((p) => p.registersDirectly) ? (
-          <Tag style={{ marginTop: 8 }}>{t('proposals.direct')}</Tag>
-        ) : null}
       </Card>
       {wizardOpen && planYear ? (
         <RegistrationWizard planYear={planYear} onClose={() => setWizardOpen(false)} />
