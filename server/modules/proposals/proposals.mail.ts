@@ -1,4 +1,5 @@
-import { formatDateVi } from '../../../domain/lib/dates';
+import { formatDateVi, formatInstantVi } from '../../../domain/lib/dates';
+import type { TReceipt } from '../../../domain/schemas/documents';
 import type { TMailMessage } from '../mail/enqueue-mail';
 
 const escapeHtml = (s: string) =>
@@ -39,38 +40,34 @@ export function returnedMail(input: {
   };
 }
 
-/** A reminder that a deadline is near and some proposals are not yet registered or submitted. */
-export function deadlineReminderMail(input: {
+/** The submission receipt (phiếu tiếp nhận hồ sơ) to the person who sent the dossier: every file's SHA-256. */
+export function receiptMail(input: {
   to: string;
   name: string;
-  organizationName: string;
-  planYear: number;
-  stage: 'registration' | 'dossier';
-  deadline: string;
-  daysLeft: number;
-  pending: { code: string; title: string }[];
+  receipt: TReceipt;
   link: string;
 }): TMailMessage {
-  const what = input.stage === 'registration' ? 'đăng ký kế hoạch' : 'gửi hồ sơ đề án';
-  const whatEn = input.stage === 'registration' ? 'registration' : 'dossier submission';
-  const when = input.daysLeft === 0 ? 'hôm nay' : `còn ${input.daysLeft} ngày`;
-  const list = input.pending.slice(0, 20).map((p) => `- ${p.code}: ${p.title}`);
-  if (input.pending.length > 20) list.push(`- … và ${input.pending.length - 20} đề án khác`);
+  const { proposal, documents, serverTime } = input.receipt;
+  const lines = documents.map(
+    (d, i) =>
+      `${i + 1}. ${d.kindLabel} — ${d.fileName} (lần ${d.version}, ${d.size.toLocaleString('vi-VN')} byte)\n   SHA-256: ${d.sha256}`,
+  );
   const text = [
     `Kính gửi ${input.name},`,
     '',
-    `Hạn ${what} kế hoạch khuyến công quốc gia năm ${input.planYear} là ${input.deadline} (giờ Việt Nam), ${when}.`,
-    `${input.organizationName} còn ${input.pending.length} đề án chưa hoàn thành bước này:`,
-    ...list,
+    `Hệ thống đã nhận hồ sơ đề án ${proposal.code} "${proposal.title}" lúc ${formatInstantVi(serverTime)} (giờ Việt Nam, theo đồng hồ máy chủ).`,
+    `Danh sách ${documents.length} tài liệu đã nhận:`,
+    ...lines,
     '',
-    `Xem danh sách đề án: ${input.link}`,
+    'Mã SHA-256 là dấu vân tay của từng tệp: tệp được nhận đúng là tệp đã gửi khi mã trùng với mã trên phiếu này.',
+    `Phiếu tiếp nhận: ${input.link}`,
     '',
-    `Reminder: the ${whatEn} deadline of the ${input.planYear} national plan is ${input.deadline} (Vietnam time); ${input.pending.length} proposal(s) are still pending.`,
+    `Receipt of proposal ${proposal.code}: ${documents.length} documents received at ${serverTime}, with their SHA-256.`,
   ].join('\n');
   return {
     to: input.to,
-    subject: `Nhắc hạn ${what} năm ${input.planYear}: ${when}`,
+    subject: `Phiếu tiếp nhận hồ sơ đề án ${proposal.code}`,
     text,
-    template: `deadline_reminder_${input.stage}`,
+    template: 'submission_receipt',
   };
 }

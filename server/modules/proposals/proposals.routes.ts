@@ -239,7 +239,10 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = clock.now();
       const { id } = request.params;
       const language = languageOf(request);
-      await db.transaction((tx) => submitProposal({ actor, tx, now, id, language }));
+      await db.transaction((tx) =>
+        submitProposal({ actor, tx, now, id, language, publicUrl: config.publicUrl }),
+      );
+      await app.ctx.nudge?.(MAIL_DELIVER_JOB); // the receipt, without waiting for the next minute
       return detailFor(db, actor, id, now);
     },
   );

@@ -483,7 +483,9 @@ export async function seedDemoProposals(ctx: TAppContext, now: Date): Promise<{ 
       );
     }
     if (demo.target === 'base_appraised') continue;
-    await db.transaction((tx) => submitProposal({ actor: leader, tx, now, id, language: 'vi' }));
+    await db.transaction((tx) =>
+      submitProposal({ actor: leader, tx, now, id, language: 'vi', publicUrl: ctx.config.publicUrl }),
+    );
     if (demo.target === 'returned') {
       await db.transaction((tx) =>
         returnProposal({

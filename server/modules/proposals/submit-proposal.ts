@@ -5,9 +5,12 @@ import type { TLanguage } from '../../http/problem';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { assertDeadlineOpen, deadlineFor, deadlinePassed, findCycleById } from '../cycles';
+import { buildReceipt } from '../documents';
+import { enqueueMail } from '../mail/enqueue-mail';
 import { checksFor } from './proposal-checks';
 import { fieldErrors } from './proposal-input';
 import { decide, registeringOrganizationId } from './proposal-workflow';
+import { receiptMail } from './proposals.mail';
 import { findProposal, latestTransition } from './proposals.repository';
 import { recordTransition } from './record-transition';
 
@@ -28,6 +31,7 @@ export async function submitProposal(input: {
   id: string;
   /** The language of the finding messages in a `checks_failed` answer. */
   language: TLanguage;
+  publicUrl: string;
 }): Promise<void> {
   const { actor, tx, now, id, language } = input;
   assertCan(actor, 'proposals.submit');
@@ -76,4 +80,17 @@ export async function submitProposal(input: {
       maxSupport: result.maxSupport?.amount ?? null,
     },
   });
+  // The receipt goes to the submitter through the outbox, in this transaction: sent iff submitted.
+  if (actor.via !== 'system') {
+    const receipt = await buildReceipt({ actor, db: tx, now, proposalId: id, language });
+    await enqueueMail(
+      tx,
+      receiptMail({
+        to: actor.email,
+        name: actor.name,
+        receipt,
+        link: `${input.publicUrl}/proposals/${id}/receipt`,
+      }),
+    );
+  }
 }

@@ -255,6 +255,15 @@ describe('submission', () => {
     const t = await trail(p.id);
     expect(t.transitions.at(-1)).toBe('submit:base_appraised→submitted');
     expect(t.audits.at(-1)).toBe('proposal.submitted');
+    // The receipt, with every document's SHA-256 and the server time, goes to the submitter.
+    const receipts = await h.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, 'ld@laocai.vn'), eq(mailOutbox.template, 'submission_receipt')));
+    const receipt = receipts.find((m) => m.subject.includes(p.code));
+    expect(receipt?.textBody).toContain(`SHA-256: ${'0'.repeat(64)}`);
+    expect(receipt?.textBody).toContain('15/09/2025 10:00');
+    expect(receipt?.textBody.match(/SHA-256: /g)).toHaveLength(FULL_DOSSIER.length);
   });
 
   it('refuses a registered proposal without base appraisal (403 for the Sở: units registering directly only)', async () => {
