@@ -201,10 +201,15 @@ describe('passwords', () => {
       currentPassword: 'nope',
       newPassword: 'Mot-Mat-Khau-Moi',
     });
-    const problem = expectProblem(wrong, 400, 'validation_failed') as unknown as { errors: { message: string }[] };
+    const problem = expectProblem(wrong, 400, 'validation_failed') as unknown as {
+      errors: { message: string }[];
+    };
     expect(problem.errors[0]?.message).toBe('Mật khẩu hiện tại không đúng.');
     const english = client(h.app, { ...here.auth, lang: 'en' });
-    const inEnglish = await english.post('/api/v1/me/password', { currentPassword: 'nope', newPassword: 'Mot-Mat-Khau-Moi' });
+    const inEnglish = await english.post('/api/v1/me/password', {
+      currentPassword: 'nope',
+      newPassword: 'Mot-Mat-Khau-Moi',
+    });
     expect(inEnglish.json().errors[0].message).toBe('The current password is wrong.');
     const common = await here.post('/api/v1/me/password', {
       currentPassword: TEST_PASSWORD,

@@ -45,8 +45,9 @@ export class LocalStorage implements TStorage {
         callback(null, chunk);
       },
     });
+    const file = createWriteStream(temp, { flags: 'wx', mode: 0o640 });
     try {
-      await pipeline(body, meter, createWriteStream(temp, { flags: 'wx', mode: 0o640 }));
+      await pipeline(body, meter, file);
       // fsync through a second descriptor: it flushes the file's data whichever descriptor wrote it.
       const handle = await open(temp, 'r+');
       try {
@@ -55,6 +56,9 @@ export class LocalStorage implements TStorage {
         await handle.close();
       }
     } catch (error) {
+      // The file may still be opening when the source fails (it is created asynchronously): wait until
+      // the write stream has closed, or the unlink below would race its creation and leave a partial.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await unlink(temp).catch(() => {});
       throw error;
     }
