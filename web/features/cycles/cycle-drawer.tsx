@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 import { useTranslation } from 'react-i18next';
 import { CYCLE_STATUSES, type TCycleStatus } from '../../../domain/workflow/cycle';
 import { errorMessage } from '../../lib/api';
@@ -48,6 +49,14 @@ type TCycleForm = {
 
 const DEADLINE_FORMAT = 'DD/MM/YYYY HH:mm';
 
+dayjs.extend(utc);
+/**
+ * Deadlines are instants in Vietnam time whatever the browser's time zone: the picker shows the
+ * Vietnamese wall clock, and what the user picks is read back as Vietnamese wall-clock time.
+ */
+const toVnWallClock = (instant: string) => dayjs(instant).utcOffset(420);
+const fromVnWallClock = (value: Dayjs) => `${value.format('YYYY-MM-DDTHH:mm:ss')}+07:00`;
+
 /** A cycle's details; for administrators its edit form, and its extensions with a form to grant one. */
 export function CycleDrawer({
   cycle,
@@ -71,8 +80,8 @@ export function CycleDrawer({
     ? {
         planYear: cycle.planYear,
         status: cycle.status,
-        registrationDeadline: dayjs(cycle.registrationDeadline),
-        dossierDeadline: dayjs(cycle.dossierDeadline),
+        registrationDeadline: toVnWallClock(cycle.registrationDeadline),
+        dossierDeadline: toVnWallClock(cycle.dossierDeadline),
         budgetEnvelope: cycle.budgetEnvelope,
         guidanceNumber: cycle.guidanceLetter?.number ?? '',
         guidanceDate: cycle.guidanceLetter ? dayjs(cycle.guidanceLetter.date) : null,
@@ -90,8 +99,13 @@ export function CycleDrawer({
       status: v.status,
       budgetEnvelope: v.budgetEnvelope ?? 0,
       orientations: (v.orientations ?? []).filter((o) => o?.code && o?.label),
-      ...(v.registrationDeadline ? { registrationDeadline: v.registrationDeadline.toISOString() } : {}),
-      ...(v.dossierDeadline ? { dossierDeadline: v.dossierDeadline.toISOString() } : {}),
+      // Sent only when changed: the picker has no milliseconds, the stored 23:59:59.999 must not drift.
+      ...(v.registrationDeadline && form.isFieldTouched('registrationDeadline')
+        ? { registrationDeadline: fromVnWallClock(v.registrationDeadline) }
+        : {}),
+      ...(v.dossierDeadline && form.isFieldTouched('dossierDeadline')
+        ? { dossierDeadline: fromVnWallClock(v.dossierDeadline) }
+        : {}),
     };
     if (cycle) {
       update.mutate(
@@ -304,7 +318,7 @@ function Extensions({ cycle, canWrite }: { cycle: TCycle; canWrite: boolean }) {
         input: {
           organizationId: v.organizationId,
           stage: v.stage,
-          until: v.until.toISOString(),
+          until: fromVnWallClock(v.until),
           reason: v.reason.trim(),
         },
       },
