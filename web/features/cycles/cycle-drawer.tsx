@@ -47,7 +47,7 @@ type TCycleForm = {
   orientations?: { code: string; label: string }[];
 };
 
-const DEADLINE_FORMAT = 'DD/MM/YYYY HH:mm';
+const DEADLINE_FORMAT = 'DD/MM/YYYY HH:mm:ss';
 
 dayjs.extend(utc);
 /**
