@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { TRegulationSet } from '../../../domain/regulation';
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
+import { registersDirectly } from '../../../domain/workflow/proposal';
 import type { TActor } from '../../access/actor';
 import { scopeCondition } from '../../access/scope';
 import { cycleExtensions, cycles, organizations, regulationSets } from '../../db/schema';
@@ -130,4 +131,27 @@ export async function orientationsInUse(db: TDbOrTx, cycleId: string): Promise<S
     sql`select distinct unnest(orientations) as code from proposals where cycle_id = ${cycleId}`,
   );
   return new Set(rows.rows.map((r) => r.code));
+}
+
+/**
+ * The organisation whose deadlines apply to an actor's work: their own when it registers directly
+ * (regional centres, national service organisations, the agency), else their province's Sở Công
+ * Thương, which sends the registration report and the dossiers (and holds any extension).
+ */
+export async function registeringOrganizationOfActor(db: TDbOrTx, actor: TActor): Promise<string> {
+  if (!actor.provinceCode || registersDirectly(actor.organizationKind, actor.provinceCode))
+    return actor.organizationId;
+  const [department] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'provincial_department'),
+        eq(organizations.provinceCode, actor.provinceCode),
+        eq(organizations.active, true),
+      ),
+    )
+    .orderBy(asc(organizations.createdAt))
+    .limit(1);
+  return department?.id ?? actor.organizationId;
 }

@@ -21,20 +21,23 @@ import {
   listExtensions,
   listNationalCycles,
   loadRegulationSet,
+  registeringOrganizationOfActor,
   type TCycleRow,
 } from './cycles.repository';
 import { deadlineFor } from './deadlines';
 import { grantExtension } from './grant-extension';
 import { updateCycle } from './update-cycle';
 
-/** A cycle as the caller sees it, with their organisation's effective deadlines; drafts only for admins. */
+/**
+ * A cycle as the caller sees it, with the deadlines in force for their work (their Sở's, or their own when
+ * they register directly, extensions included); drafts only for admins.
+ */
 async function cycleFor(db: TDbOrTx, actor: TActor, cycle: TCycleRow | null, now: Date) {
   if (!cycle || (cycle.status === 'draft' && !can(actor, 'cycles.write'))) throw notFound();
   const set = await loadRegulationSet(db, cycle.regulationSetId);
-  const [registration, dossier] = await Promise.all([
-    deadlineFor(db, cycle, actor.organizationId, 'registration', now),
-    deadlineFor(db, cycle, actor.organizationId, 'dossier', now),
-  ]);
+  const organizationId = await registeringOrganizationOfActor(db, actor);
+  const registration = await deadlineFor(db, cycle, organizationId, 'registration', now);
+  const dossier = await deadlineFor(db, cycle, organizationId, 'dossier', now);
   return presentCycle(cycle, set?.row.name ?? '', { registration, dossier });
 }
 

@@ -134,6 +134,10 @@ describe('cycles', () => {
 
     const mine = (await laoCai.get('/api/v1/cycles/2026')).json().myDeadlines;
     expect(mine.registration).toEqual({ deadline: '2025-06-27T16:59:59.999Z', extended: true, isOpen: true });
+    // The province's extension centre works under its Sở's deadlines (the Sở registers and submits).
+    await h.addUser({ email: 'tt@laocai.vn', orgKey: 'ttkc-15', roles: ['unit_officer'] });
+    const centre = await tokenClient(h, 'tt@laocai.vn');
+    expect((await centre.get('/api/v1/cycles/2026')).json().myDeadlines.registration.extended).toBe(true);
     const theirs = (await bacNinh.get('/api/v1/cycles/2026')).json().myDeadlines;
     expect(theirs.registration).toEqual({
       deadline: '2025-06-20T16:59:59.999Z',
