@@ -40,7 +40,10 @@ export async function createCycle(input: {
         {
           path: 'regulationSetId',
           code: 'required',
-          message: `Chưa có bộ quy định quốc gia áp dụng cho năm kế hoạch ${data.planYear}.`,
+          message: {
+            vi: `Chưa có bộ quy định quốc gia áp dụng cho năm kế hoạch ${data.planYear}.`,
+            en: `No national regulation set covers plan year ${data.planYear}.`,
+          },
         },
       ],
     });

@@ -24,7 +24,10 @@ export async function assertUsableSet(
         {
           path: 'regulationSetId',
           code: 'invalid_value',
-          message: `Bộ quy định không tồn tại hoặc không áp dụng cho năm kế hoạch ${planYear}.`,
+          message: {
+            vi: `Bộ quy định không tồn tại hoặc không áp dụng cho năm kế hoạch ${planYear}.`,
+            en: `No such national regulation set for plan year ${planYear}.`,
+          },
         },
       ],
     });
@@ -45,7 +48,10 @@ export function assertDeadlineOrder(registration: Date, dossier: Date): void {
     {
       path: 'registrationDeadline',
       code: 'invalid_value',
-      message: 'Hạn đăng ký kế hoạch phải trước hạn gửi hồ sơ đề án.',
+      message: {
+        vi: 'Hạn đăng ký kế hoạch phải trước hạn gửi hồ sơ đề án.',
+        en: 'The registration deadline must come before the dossier deadline.',
+      },
     },
   ];
   throw new AppError('validation_failed', { errors });

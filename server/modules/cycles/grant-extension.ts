@@ -32,7 +32,13 @@ export async function grantExtension(input: {
     .limit(1);
   if (!organization) {
     throw new AppError('validation_failed', {
-      errors: [{ path: 'organizationId', code: 'invalid_value', message: 'Không tìm thấy đơn vị.' }],
+      errors: [
+        {
+          path: 'organizationId',
+          code: 'invalid_value',
+          message: { vi: 'Không tìm thấy đơn vị.', en: 'No such organisation.' },
+        },
+      ],
     });
   }
   const until = toDeadlineInstant(data.until);
@@ -43,7 +49,10 @@ export async function grantExtension(input: {
         {
           path: 'until',
           code: 'invalid_value',
-          message: `Thời hạn gia hạn phải sau hạn chót hiện tại (${formatInstantVi(stageDeadline)}).`,
+          message: {
+            vi: `Thời hạn gia hạn phải sau hạn chót hiện tại (${formatInstantVi(stageDeadline)}).`,
+            en: `An extension must end after the current deadline (${formatInstantVi(stageDeadline)}).`,
+          },
         },
       ],
     });

@@ -56,7 +56,10 @@ export async function updateCycle(input: {
         errors: removedInUse.map((code) => ({
           path: 'orientations',
           code: 'invalid_value',
-          message: `Định hướng "${code}" đang được đề án sử dụng, không thể xóa.`,
+          message: {
+            vi: `Định hướng "${code}" đang được đề án sử dụng, không thể xóa.`,
+            en: `Orientation "${code}" is used by proposals and cannot be removed.`,
+          },
         })),
       });
     }

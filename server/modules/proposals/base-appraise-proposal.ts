@@ -39,7 +39,14 @@ export async function baseAppraiseProposal(input: {
   if (rule.needsReason && !comments) {
     throw new AppError('validation_failed', {
       errors: [
-        { path: 'comments', code: 'required', message: 'Cần ghi rõ lý do trả lại hoặc không chấp thuận.' },
+        {
+          path: 'comments',
+          code: 'required',
+          message: {
+            vi: 'Cần ghi rõ lý do trả lại hoặc không chấp thuận.',
+            en: 'Say why when returning or rejecting.',
+          },
+        },
       ],
     });
   }

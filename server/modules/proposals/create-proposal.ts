@@ -53,7 +53,10 @@ export async function createProposal(input: {
         {
           path: 'planYear',
           code: 'invalid_value',
-          message: `Kỳ kế hoạch năm ${data.planYear} chưa mở hoặc đã kết thúc nhận đề án.`,
+          message: {
+            vi: `Kỳ kế hoạch năm ${data.planYear} chưa mở hoặc đã kết thúc nhận đề án.`,
+            en: `The ${data.planYear} cycle is not open for new proposals.`,
+          },
         },
       ],
     });

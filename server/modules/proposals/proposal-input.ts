@@ -12,7 +12,11 @@ import { isProvinceInForce } from '../admin-units/admin-units.repository';
 import type { TCycleRow } from '../cycles';
 import { findOrganization } from './proposals.repository';
 
-const invalid = (path: string, message: string): TFieldError => ({ path, code: 'invalid_value', message });
+const invalid = (path: string, vi: string, en: string): TFieldError => ({
+  path,
+  code: 'invalid_value',
+  message: { vi, en },
+});
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
@@ -57,7 +61,13 @@ export function orientationErrors(cycle: TCycleRow, codes: readonly string[]): T
   const known = new Set((cycle.orientations as TOrientation[]).map((o) => o.code));
   return codes
     .filter((code) => !known.has(code))
-    .map((code) => invalid('orientations', `Định hướng "${code}" không có trong kỳ kế hoạch.`));
+    .map((code) =>
+      invalid(
+        'orientations',
+        `Định hướng "${code}" không có trong kỳ kế hoạch.`,
+        `Orientation "${code}" is not in the cycle.`,
+      ),
+    );
 }
 
 /**
@@ -78,7 +88,13 @@ export async function resolveImplementer(
     !IMPLEMENTING_ORGANIZATION_KINDS.includes(organization.kind as TOrganizationKind)
   ) {
     throw new AppError('validation_failed', {
-      errors: [invalid(path, 'Không tìm thấy đơn vị thực hiện hoặc đơn vị không thực hiện đề án.')],
+      errors: [
+        invalid(
+          path,
+          'Không tìm thấy đơn vị thực hiện hoặc đơn vị không thực hiện đề án.',
+          'No such implementing organisation, or it does not implement projects.',
+        ),
+      ],
     });
   }
   const direct = registersDirectly(organization.kind as TOrganizationKind, organization.provinceCode);
@@ -90,13 +106,21 @@ export async function resolveImplementer(
   const asUnit = actor.roles.includes('unit_officer') && actor.organizationId === organization.id;
   if (!asProvince && !asUnit) {
     throw new AppError('validation_failed', {
-      errors: [invalid(path, 'Bạn không thể lập đề án cho đơn vị này.')],
+      errors: [
+        invalid(path, 'Bạn không thể lập đề án cho đơn vị này.', 'You cannot propose for this organisation.'),
+      ],
     });
   }
   if (organization.provinceCode) {
     if (input.provinceCode && input.provinceCode !== organization.provinceCode) {
       throw new AppError('validation_failed', {
-        errors: [invalid('provinceCode', 'Tỉnh của đề án là tỉnh của đơn vị thực hiện.')],
+        errors: [
+          invalid(
+            'provinceCode',
+            'Tỉnh của đề án là tỉnh của đơn vị thực hiện.',
+            'The province is the implementing organisation’s.',
+          ),
+        ],
       });
     }
     return { organizationId: organization.id, provinceCode: organization.provinceCode };
@@ -104,13 +128,26 @@ export async function resolveImplementer(
   if (!input.provinceCode) {
     throw new AppError('validation_failed', {
       errors: [
-        { path: 'provinceCode', code: 'required', message: 'Cần chọn tỉnh, thành phố thực hiện đề án.' },
+        {
+          path: 'provinceCode',
+          code: 'required',
+          message: {
+            vi: 'Cần chọn tỉnh, thành phố thực hiện đề án.',
+            en: 'Choose the province where it runs.',
+          },
+        },
       ],
     });
   }
   if (!(await isProvinceInForce(db, input.provinceCode, vnDateOf(input.now)))) {
     throw new AppError('validation_failed', {
-      errors: [invalid('provinceCode', 'Mã tỉnh không có trong danh mục 34 tỉnh, thành phố hiện hành.')],
+      errors: [
+        invalid(
+          'provinceCode',
+          'Mã tỉnh không có trong danh mục 34 tỉnh, thành phố hiện hành.',
+          'Not one of the 34 provinces in force.',
+        ),
+      ],
     });
   }
   return { organizationId: organization.id, provinceCode: input.provinceCode };
@@ -119,7 +156,15 @@ export async function resolveImplementer(
 export async function coordinatingErrors(db: TDbOrTx, id: string | null | undefined): Promise<TFieldError[]> {
   if (!id) return [];
   const organization = await findOrganization(db, id);
-  return organization ? [] : [invalid('coordinatingOrganizationId', 'Không tìm thấy đơn vị phối hợp.')];
+  return organization
+    ? []
+    : [
+        invalid(
+          'coordinatingOrganizationId',
+          'Không tìm thấy đơn vị phối hợp.',
+          'No such coordinating organisation.',
+        ),
+      ];
 }
 
 export function dateErrors(
@@ -127,7 +172,9 @@ export function dateErrors(
   endDate: string | null | undefined,
 ): TFieldError[] {
   if (startDate && endDate && endDate < startDate) {
-    return [invalid('endDate', 'Ngày kết thúc phải sau ngày bắt đầu.')];
+    return [
+      invalid('endDate', 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end date must follow the start date.'),
+    ];
   }
   return [];
 }

@@ -91,6 +91,15 @@ describe('creating proposals', () => {
     );
     expect(expectProblem(badOrientation, 400, 'validation_failed')).toMatchObject({});
     expect(badOrientation.json().errors[0].path).toBe('orientations');
+    expect(badOrientation.json().errors[0].message).toBe(
+      'Định hướng "space-travel" không có trong kỳ kế hoạch.',
+    );
+    const english = client(h.app, { ...w.laoCaiOfficer!.auth, lang: 'en' });
+    const inEnglish = await english.post(
+      '/api/v1/proposals',
+      draftPayload(await h.orgId('ttkc-15'), { orientations: ['space-travel'] }),
+    );
+    expect(inEnglish.json().errors[0].message).toBe('Orientation "space-travel" is not in the cycle.');
     const badFields = await w.laoCaiOfficer!.post(
       '/api/v1/proposals',
       draftPayload(await h.orgId('ttkc-15'), {

@@ -33,7 +33,10 @@ export async function registerProposals(input: {
       errors: outsideCycle.map((r) => ({
         path: 'proposalIds',
         code: 'invalid_value',
-        message: `Đề án ${r.proposal.code} không thuộc kỳ kế hoạch năm ${data.planYear}.`,
+        message: {
+          vi: `Đề án ${r.proposal.code} không thuộc kỳ kế hoạch năm ${data.planYear}.`,
+          en: `Proposal ${r.proposal.code} is not in the ${data.planYear} cycle.`,
+        },
       })),
     });
   }
@@ -48,7 +51,10 @@ export async function registerProposals(input: {
         {
           path: 'proposalIds',
           code: 'invalid_value',
-          message: 'Một báo cáo đăng ký chỉ gồm các đề án của cùng một đơn vị đăng ký.',
+          message: {
+            vi: 'Một báo cáo đăng ký chỉ gồm các đề án của cùng một đơn vị đăng ký.',
+            en: 'A registration report lists the proposals of one registering organisation only.',
+          },
         },
       ],
     });

@@ -33,7 +33,10 @@ export async function returnProposal(input: {
         {
           path: 'dueDate',
           code: 'invalid_value',
-          message: `Hạn bổ sung không được trước hôm nay (${formatDateVi(today)}).`,
+          message: {
+            vi: `Hạn bổ sung không được trước hôm nay (${formatDateVi(today)}).`,
+            en: `The due date cannot be before today (${formatDateVi(today)}).`,
+          },
         },
       ],
     });

@@ -29,7 +29,7 @@ export async function submitProposal(input: {
   tx: TTx;
   now: Date;
   id: string;
-  /** The language of the finding messages in a `checks_failed` answer. */
+  /** The language of the receipt e-mail's document labels. */
   language: TLanguage;
   publicUrl: string;
 }): Promise<void> {
@@ -58,15 +58,12 @@ export async function submitProposal(input: {
     row.proposal.activityType as never,
     row.proposal.fields as Record<string, unknown>,
     { complete: true },
-  ).map((e) => ({ ...e, message: (FIELD_ERROR_MESSAGES[e.code] ?? FIELD_ERROR_MESSAGES.custom!)[language] }));
+  ).map((e) => ({ ...e, message: FIELD_ERROR_MESSAGES[e.code] ?? FIELD_ERROR_MESSAGES.custom! }));
   const result = await checksFor(tx, row, now);
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (incomplete.length > 0 || errors.length > 0) {
     throw new AppError('checks_failed', {
-      errors: [
-        ...incomplete,
-        ...errors.map((f) => ({ path: f.path, code: f.code, message: f.message[language] })),
-      ],
+      errors: [...incomplete, ...errors.map((f) => ({ path: f.path, code: f.code, message: f.message }))],
     });
   }
   await recordTransition(tx, {
