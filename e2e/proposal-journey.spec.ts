@@ -24,15 +24,14 @@ function tinyPdf(label: string): Buffer {
 
 const sha256 = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
 
-/** Today in Vietnam as DD/MM/YYYY (what the date pickers take). */
+/** Today in Vietnam as DD/MM/YYYY (what the date pickers take; en-GB orders day, month, year). */
 function todayVi(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Asia/Ho_Chi_Minh',
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
   }).format(new Date());
-  return parts; // en-GB formats as DD/MM/YYYY
 }
 
 /** A page in its own browser context (its own session cookie), for a second person in the journey. */
@@ -166,7 +165,10 @@ test('a Lào Cai officer drafts a proposal within the cap and uploads its dossie
   const requiredKinds = (await requiredItems.evaluateAll((items) =>
     items.map((item) => (item as unknown as { dataset: { kind: string } }).dataset.kind),
   )) as string[];
-  expect(requiredKinds.length).toBeGreaterThan(0);
+  // The full dossier of every activity, plus the beneficiary's request (a beneficiary other than the unit).
+  expect(requiredKinds).toEqual(
+    expect.arrayContaining(['request_letter', 'project_document', 'cost_estimate', 'beneficiary_request']),
+  );
 
   const uploaded: { kind: string; fileName: string; hash: string }[] = [];
   for (const kind of requiredKinds) {
