@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../domain/enums/roles';
-import { auditEvents, proposals } from '../../db/schema';
+import { auditEvents, proposalDocuments, proposals } from '../../db/schema';
 import { createHarness, type TClient, type THarness } from '../../test/harness';
 import {
   attachDocuments,
@@ -90,6 +90,34 @@ const ROUTES: TRoute[] = [
     name: 'GET /proposals/{id}/checks',
     state: 'draft',
     call: (as, id) => as.get(`/api/v1/proposals/${id}/checks`),
+    own: expectAll(200, { appraiser: 404 }),
+    permitted: ROLES,
+  },
+  {
+    name: 'GET /proposals/{id}/documents',
+    state: 'submitted',
+    call: (as, id) => as.get(`/api/v1/proposals/${id}/documents`),
+    own: expectAll(200, { appraiser: 404 }),
+    permitted: ROLES,
+  },
+  {
+    name: 'GET /documents/{id}/content',
+    state: 'submitted',
+    call: async (as, id) => {
+      const [document] = await h.db
+        .select({ id: proposalDocuments.id })
+        .from(proposalDocuments)
+        .where(eq(proposalDocuments.proposalId, id))
+        .limit(1);
+      return as.get(`/api/v1/documents/${document!.id}/content`);
+    },
+    own: expectAll(200, { appraiser: 404 }),
+    permitted: ROLES,
+  },
+  {
+    name: 'GET /proposals/{id}/receipt',
+    state: 'submitted',
+    call: (as, id) => as.get(`/api/v1/proposals/${id}/receipt`),
     own: expectAll(200, { appraiser: 404 }),
     permitted: ROLES,
   },

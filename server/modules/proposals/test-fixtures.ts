@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import type { TDocumentKind } from '../../../domain/enums/document-kinds';
 import type { TRole } from '../../../domain/enums/roles';
 import { proposalDocuments } from '../../db/schema';
+import { generateStorageKey } from '../../platform/storage';
 import type { TClient, THarness } from '../../test/harness';
 import { tokenClient } from '../../test/workflow-support';
+import { storageOf } from '../documents';
 
 /** Shared set-up of the proposal tests: the 2026 cycle (open) and users of every role. */
 
@@ -80,20 +83,30 @@ export const FULL_DOSSIER: TDocumentKind[] = [
 ];
 
 /** Records current documents of the given kinds directly, as the upload endpoints would. */
+/**
+ * Attaches stored documents of the given kinds (a real file in the harness's storage, so downloads and
+ * receipts work), as the upload use case would leave them.
+ */
 export async function attachDocuments(h: THarness, proposalId: string, kinds: readonly TDocumentKind[]) {
-  await h.db.insert(proposalDocuments).values(
-    kinds.map((kind) => ({
+  const storage = storageOf(h.ctx);
+  const rows = [];
+  for (const kind of kinds) {
+    const storageKey = generateStorageKey('documents', h.clock.now());
+    const body = Buffer.from(`%PDF-1.4\n% ${kind}\n%%EOF\n`);
+    const { size, sha256 } = await storage.put(storageKey, Readable.from([body]));
+    rows.push({
       proposalId,
       kind,
       version: 1,
       fileName: `${kind}.pdf`,
       contentType: 'application/pdf',
-      size: 1024,
-      sha256: '0'.repeat(64),
-      storageKey: `test/${proposalId}/${kind}`,
+      size,
+      sha256,
+      storageKey,
       uploadedAt: h.clock.now(),
-    })),
-  );
+    });
+  }
+  await h.db.insert(proposalDocuments).values(rows);
 }
 
 /** Creates a draft through the API and returns its body. */

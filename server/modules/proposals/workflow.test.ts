@@ -1,6 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, mailOutbox, proposalTransitions, registrations } from '../../db/schema';
+import {
+  auditEvents,
+  mailOutbox,
+  proposalDocuments,
+  proposalTransitions,
+  registrations,
+} from '../../db/schema';
 import { createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
 import {
   attachDocuments,
@@ -261,7 +267,9 @@ describe('submission', () => {
       .from(mailOutbox)
       .where(and(eq(mailOutbox.toAddress, 'ld@laocai.vn'), eq(mailOutbox.template, 'submission_receipt')));
     const receipt = receipts.find((m) => m.subject.includes(p.code));
-    expect(receipt?.textBody).toContain(`SHA-256: ${'0'.repeat(64)}`);
+    const stored = await h.db.select().from(proposalDocuments).where(eq(proposalDocuments.proposalId, p.id));
+    expect(stored).toHaveLength(FULL_DOSSIER.length);
+    for (const document of stored) expect(receipt?.textBody).toContain(`SHA-256: ${document.sha256}`);
     expect(receipt?.textBody).toContain('15/09/2025 10:00');
     expect(receipt?.textBody.match(/SHA-256: /g)).toHaveLength(FULL_DOSSIER.length);
   });
