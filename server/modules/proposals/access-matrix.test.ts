@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../domain/enums/roles';
 import { auditEvents, proposalDocuments, proposals } from '../../db/schema';
 import { createHarness, type TClient, type THarness } from '../../test/harness';
+import { uploadAs } from '../documents/test-support';
 import {
   attachDocuments,
   BEFORE_REGISTRATION,
@@ -14,7 +15,7 @@ import {
 } from './test-fixtures';
 
 /**
- * The access matrix of issue 4 (R3): every route of cycles and proposals × every role × a record of the
+ * The access matrix of issue 4 (R3): every route of cycles, proposals and their documents × every role × a record of the
  * caller's own province (Lào Cai, implemented by its extension centre) and of another (Bắc Ninh). No
  * cross-province read or write succeeds; the other province's record answers like a missing one.
  */
@@ -99,6 +100,18 @@ const ROUTES: TRoute[] = [
     call: (as, id) => as.get(`/api/v1/proposals/${id}/documents`),
     own: expectAll(200, { appraiser: 404 }),
     permitted: ROLES,
+  },
+  {
+    name: 'POST /proposals/{id}/documents',
+    state: 'draft',
+    call: (as, id) =>
+      uploadAs(h, as, id, {
+        kind: 'project_document',
+        fileName: 'Thuyết minh.pdf',
+        data: Buffer.from('%PDF-1.4\n% thuyet minh\n%%EOF\n'),
+      }),
+    own: expectAll(403, { province_officer: 201, province_leader: 201, unit_officer: 201 }),
+    permitted: PROPOSER,
   },
   {
     name: 'GET /documents/{id}/content',
