@@ -1,12 +1,12 @@
-import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { DatePicker, Form, Input, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TOrganizationKind } from '../../../domain/enums/organization-kinds';
 import { foldVietnamese } from '../../../domain/lib/text';
-import { errorMessage } from '../../lib/api';
+import { FormDrawer } from '../../components/form-drawer';
 import { organizationKindOptions, useLanguage } from '../../lib/format';
-import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
+import { applyFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { useCurrentProvinces } from '../admin-units/admin-units.api';
 import {
@@ -150,31 +150,15 @@ export function OrganizationFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={onClose}
       title={isEditing ? t('organizations.editTitle') : t('organizations.createTitle')}
-      size={560}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
-      footer={
-        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onClose={onClose}
+      onSave={() => form.submit()}
+      isSaving={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
+      fieldNames={FIELD_NAMES}
     >
-      {mutation.isError && !hasFieldErrors(mutation.error, FIELD_NAMES) ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorMessage(mutation.error)}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<TFormValues>
         form={form}
         name="organization"
@@ -238,6 +222,6 @@ export function OrganizationFormDrawer({
           </Form.Item>
         ) : null}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRole } from '../../../domain/enums/roles';
-import { errorMessage } from '../../lib/api';
+import { FormDrawer } from '../../components/form-drawer';
 import { roleOptions, useLanguage } from '../../lib/format';
-import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
+import { applyFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { matchesOption } from '../organizations/organization-form-drawer';
 import { useOrganizationOptions } from '../organizations/organizations.api';
@@ -113,31 +113,15 @@ export function UserFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={onClose}
       title={user ? t('users.editTitle') : t('users.createTitle')}
-      size={560}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
-      footer={
-        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onClose={onClose}
+      onSave={() => form.submit()}
+      isSaving={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
+      fieldNames={FIELD_NAMES}
     >
-      {mutation.isError && !hasFieldErrors(mutation.error, FIELD_NAMES) ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorMessage(mutation.error)}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<TFormValues>
         form={form}
         name="user"
@@ -195,6 +179,6 @@ export function UserFormDrawer({
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
