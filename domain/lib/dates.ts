@@ -36,3 +36,10 @@ export function formatInstantVi(instant: Date | string): string {
   const local = new Date(d.getTime() + 7 * 3_600_000).toISOString();
   return `${formatDateVi(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
+
+/** The calendar day before an ISO date: `2025-07-01` → `2025-06-30`. */
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

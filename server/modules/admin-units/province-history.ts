@@ -1,11 +1,5 @@
+import { dayBefore } from '../../../domain/lib/dates';
 import type { TAdminUnitRow } from './admin-units.repository';
-
-/** The day before an ISO date. */
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Predecessors and successors of a unit: a successor is the unit named by `successorCode` that

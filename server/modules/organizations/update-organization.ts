@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TOrganizationKind } from '../../../domain/enums/organization-kinds';
-import { vnDateOf } from '../../../domain/lib/dates';
+import { dayBefore, vnDateOf } from '../../../domain/lib/dates';
 import type { TUpdateOrganizationRequest } from '../../../domain/schemas/organizations';
 import { assertCan, auditActor, type TActor } from '../../access/actor';
 import { organizationNames, organizations } from '../../db/schema';
@@ -8,12 +8,6 @@ import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertOrganizationShape } from './organization-rules';
-
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Edits an organisation. A new name is a rename: the old name stays in the history until the day
