@@ -1,5 +1,6 @@
 import { Alert, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/api';
 import { useNotify } from '../../lib/notify';
@@ -64,19 +65,14 @@ function AppraiseDialog({ proposal, onClose }: { proposal: TProposalDetail; onCl
     );
   };
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('proposals.dialogs.appraiseTitle', { code: proposal.code })}
       okText={t('proposals.dialogs.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
+      isPending={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
       onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
-      {mutation.isError ? (
-        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} />
-      ) : null}
       <Form
         form={form}
         layout="vertical"
@@ -112,7 +108,7 @@ function AppraiseDialog({ proposal, onClose }: { proposal: TProposalDetail; onCl
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -137,19 +133,14 @@ function ReturnDialog({ proposal, onClose }: { proposal: TProposalDetail; onClos
     );
   };
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('proposals.dialogs.returnTitle', { code: proposal.code })}
       okText={t('proposals.actions.return')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
+      isPending={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
       onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
-      {mutation.isError ? (
-        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} />
-      ) : null}
       <Form form={form} layout="vertical" initialValues={{ dueDate: dayjs().add(14, 'day') }}>
         <Form.Item
           name="reason"
@@ -166,7 +157,7 @@ function ReturnDialog({ proposal, onClose }: { proposal: TProposalDetail; onClos
           <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -188,21 +179,16 @@ function WithdrawDialog({ proposal, onClose }: { proposal: TProposalDetail; onCl
     );
   };
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('proposals.dialogs.withdrawTitle', { code: proposal.code })}
       okText={t('proposals.actions.withdraw')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
+      danger
+      intro={<Typography.Paragraph>{t('proposals.dialogs.withdrawHelp')}</Typography.Paragraph>}
+      isPending={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
       onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
-      <Typography.Paragraph>{t('proposals.dialogs.withdrawHelp')}</Typography.Paragraph>
-      {mutation.isError ? (
-        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} />
-      ) : null}
       <Form form={form} layout="vertical">
         <Form.Item
           name="reason"
@@ -212,6 +198,40 @@ function WithdrawDialog({ proposal, onClose }: { proposal: TProposalDetail; onCl
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
       </Form>
+    </ActionModal>
+  );
+}
+
+/** The modal every workflow action uses: title, confirm/cancel, an optional intro, the server's refusal. */
+function ActionModal(props: {
+  title: string;
+  okText: string;
+  danger?: boolean;
+  intro?: ReactNode;
+  isPending: boolean;
+  error: unknown;
+  onOk: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={props.title}
+      okText={props.okText}
+      {...(props.danger ? { okButtonProps: { danger: true } } : {})}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.isPending}
+      onOk={props.onOk}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {props.intro}
+      {props.error ? (
+        <Alert type="error" showIcon title={errorMessage(props.error)} style={{ marginBottom: 12 }} />
+      ) : null}
+      {props.children}
     </Modal>
   );
 }
