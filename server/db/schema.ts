@@ -555,3 +555,111 @@ export const cycleReminders = pgTable(
     check('cycle_reminders_stage_check', sql`${t.stage} in ('registration', 'dossier')`),
   ],
 );
+
+/**
+ * Ministry-level appraisal (issue #6): who appraises a proposal. `warnings` are the automatic
+ * conflict-of-interest flags found at assignment (`same_organization`, `same_province`).
+ */
+export const appraisalAssignments = pgTable(
+  'appraisal_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    warnings: text('warnings').array().notNull().default(sql`'{}'::text[]`),
+    assignedBy: uuid('assigned_by').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('appraisal_assignments_proposal_user_idx').on(t.proposalId, t.userId),
+    index('appraisal_assignments_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * One appraiser's appraisal of one proposal: the conflict-of-interest declaration, the regulation
+ * set's criteria (pass/fail with a comment), an optional score and a recommendation. A draft is seen
+ * by its author only; once submitted it is final.
+ */
+export const appraisals = pgTable(
+  'appraisals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    appraiserId: uuid('appraiser_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('draft'),
+    conflictOfInterest: boolean('conflict_of_interest').notNull().default(false),
+    conflictNote: text('conflict_note'),
+    criteria: jsonb('criteria').notNull().default(sql`'[]'::jsonb`),
+    score: integer('score'),
+    recommendation: text('recommendation'),
+    recommendedFunding: bigint('recommended_funding', { mode: 'number' }),
+    comments: text('comments'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('appraisals_proposal_appraiser_idx').on(t.proposalId, t.appraiserId),
+    check('appraisals_status_check', sql`${t.status} in ('draft', 'submitted')`),
+    check(
+      'appraisals_recommendation_check',
+      sql`${t.recommendation} is null or ${t.recommendation} in ('recommended', 'not_recommended')`,
+    ),
+    check('appraisals_score_check', sql`${t.score} is null or (${t.score} >= 0 and ${t.score} <= 100)`),
+    check('appraisals_funding_check', sql`${t.recommendedFunding} is null or ${t.recommendedFunding} >= 0`),
+  ],
+);
+
+/**
+ * Approved versions of a national plan (issue #6). The draft is computed live from the decided
+ * proposals; approving freezes a version with its decision number and date, and its items.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    planYear: integer('plan_year').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull().default('approved'),
+    budgetEnvelope: bigint('budget_envelope', { mode: 'number' }).notNull(),
+    totalFunding: bigint('total_funding', { mode: 'number' }).notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('plans_cycle_version_idx').on(t.cycleId, t.version),
+    check('plans_status_check', sql`${t.status} in ('approved', 'superseded')`),
+  ],
+);
+
+/** The items of an approved plan version: in the plan (above the funding line) or in reserve. */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    rank: integer('rank').notNull(),
+    inPlan: boolean('in_plan').notNull(),
+    provinceCode: text('province_code').notNull(),
+    activityType: text('activity_type').notNull(),
+    approvedFunding: bigint('approved_funding', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.proposalId] })],
+);
