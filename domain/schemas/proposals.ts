@@ -110,6 +110,7 @@ export const ZProposalAbilities = z.object({
   return: z.boolean(),
   withdraw: z.boolean(),
   acceptIntoAppraisal: z.boolean(),
+  decide: z.boolean(),
 });
 
 export const ZProposal = z.object({

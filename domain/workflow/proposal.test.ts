@@ -111,6 +111,13 @@ const TABLE: TRow[] = [
   ['accept_into_appraisal', 'submitted', 'province_leader', sameProvince, 'forbidden'],
   ['recommend', 'under_appraisal', 'agency_officer', agency, 'recommended'],
   ['not_recommend', 'under_appraisal', 'agency_officer', agency, 'not_recommended'],
+  ['recommend', 'not_recommended', 'agency_officer', agency, 'recommended'],
+  ['recommend', 'recommended', 'agency_officer', agency, 'recommended'],
+  ['not_recommend', 'recommended', 'agency_officer', agency, 'not_recommended'],
+  ['recommend', 'under_appraisal', 'agency_leader', agency, 'forbidden'],
+  ['recommend', 'under_appraisal', 'appraiser', agency, 'forbidden'],
+  ['recommend', 'submitted', 'agency_officer', agency, 'invalid'],
+  ['recommend', 'approved', 'agency_officer', agency, 'invalid'],
   ['approve', 'recommended', 'agency_leader', agency, 'approved'],
   ['approve', 'recommended', 'agency_officer', agency, 'forbidden'],
   ['approve', 'not_recommended', 'agency_leader', agency, 'invalid'],
@@ -188,6 +195,7 @@ describe('abilities', () => {
       return: false,
       withdraw: false,
       acceptIntoAppraisal: false,
+      decide: false,
     });
   });
 

@@ -116,6 +116,9 @@ const WITHDRAWABLE: readonly TProposalStatus[] = [
   'not_recommended',
 ];
 
+/** Statuses in which the agency may (again) decide a proposal after its appraisal. */
+export const DECIDABLE: readonly TProposalStatus[] = ['under_appraisal', 'recommended', 'not_recommended'];
+
 /**
  * Every transition. Registration and submission of a Sở's proposals are the Sở leader's (TT 36/2013
  * Art. 8, domain.md §3.1 steps 2 and 5); regional centres and national service organisations register
@@ -189,8 +192,10 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
     needsReason: true,
   },
   { action: 'accept_into_appraisal', from: ['submitted'], to: 'under_appraisal', grants: [agencyOfficer] },
-  { action: 'recommend', from: ['under_appraisal'], to: 'recommended', grants: [agencyOfficer] },
-  { action: 'not_recommend', from: ['under_appraisal'], to: 'not_recommended', grants: [agencyOfficer] },
+  // The agency's decision after the ministry-level appraisal; it may be taken again (a changed
+  // amount or result) until the plan holding the proposal is approved.
+  { action: 'recommend', from: DECIDABLE, to: 'recommended', grants: [agencyOfficer] },
+  { action: 'not_recommend', from: DECIDABLE, to: 'not_recommended', grants: [agencyOfficer] },
   { action: 'approve', from: ['recommended'], to: 'approved', grants: [agencyLeader] },
   { action: 'contract', from: ['approved'], to: 'contracted', grants: [agencyOfficer] },
   { action: 'start', from: ['contracted'], to: 'in_progress', grants: [agencyOfficer] },
@@ -325,6 +330,8 @@ export type TProposalAbilities = {
   return: boolean;
   withdraw: boolean;
   acceptIntoAppraisal: boolean;
+  /** Record (or change) the agency's decision after the ministry-level appraisal. */
+  decide: boolean;
 };
 
 /** What the actor may do with the proposal: sent with every proposal, the UI's only source for buttons. */
@@ -344,6 +351,7 @@ export function abilities(
     return: actions.includes('return'),
     withdraw: actions.includes('withdraw'),
     acceptIntoAppraisal: actions.includes('accept_into_appraisal'),
+    decide: actions.includes('recommend'),
   };
 }
 
