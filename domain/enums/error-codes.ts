@@ -29,6 +29,11 @@ export const ERROR_MESSAGES = {
     vi: 'Không thể thực hiện thao tác ở trạng thái hiện tại.',
     en: 'This action is not allowed in the current status.',
   },
+  appraisals_pending: {
+    status: 409,
+    vi: 'Còn thành viên được phân công chưa gửi phiếu thẩm định.',
+    en: 'Some assigned appraisers have not submitted their appraisal yet.',
+  },
   payload_too_large: { status: 413, vi: 'Tệp hoặc dữ liệu quá lớn.', en: 'The payload is too large.' },
   unsupported_file_type: {
     status: 415,

@@ -20,6 +20,11 @@ export const PERMISSIONS = [
   'proposals.submit', // submit (and resubmit) dossiers to the agency
   'proposals.return', // return a submitted dossier for a supplement
   'proposals.withdraw',
+  'appraisals.manage', // the agency inbox: accept into appraisal, assign appraisers, decide, minutes
+  'appraisals.read', // every submitted appraisal of every proposal (the consensus view)
+  'appraisals.write', // fill and submit one's own appraisal of an assigned proposal
+  'plans.read', // the national plan (scoped: a province sees its own items)
+  'plans.approve', // approve a version of the national plan (decision number and date)
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -32,7 +37,7 @@ const EVERY_USER: TPermission[] = [
   'proposals.read', // scoped: an appraiser sees only what is assigned to them (none yet)
 ];
 /** The proposer's side: the Sở and its centre (province roles) and implementing units. */
-const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw'];
+const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw', 'plans.read'];
 
 /** The role → permission table (brief, "Actors and roles"). Deny by default: absent means no. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -44,10 +49,19 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'audit.read',
     'regulations.write',
     'cycles.write',
+    'plans.read',
   ],
-  agency_officer: [...EVERY_USER, 'users.read', 'proposals.return'],
-  agency_leader: [...EVERY_USER, 'users.read', 'audit.read'],
-  appraiser: [...EVERY_USER],
+  agency_officer: [
+    ...EVERY_USER,
+    'users.read',
+    'proposals.return',
+    'appraisals.manage',
+    'appraisals.read',
+    'appraisals.write', // staff appraisal: an officer may be assigned as an appraiser
+    'plans.read',
+  ],
+  agency_leader: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read', 'plans.approve'],
+  appraiser: [...EVERY_USER, 'appraisals.write'],
   province_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.base_appraise'],
   province_leader: [
     ...EVERY_USER,
@@ -58,7 +72,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'proposals.submit',
   ],
   unit_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.register', 'proposals.submit'],
-  auditor: [...EVERY_USER, 'users.read', 'audit.read'],
+  auditor: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read'],
 };
 
 export function permissionsOf(roles: readonly TRole[]): Set<TPermission> {

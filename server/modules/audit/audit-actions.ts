@@ -33,6 +33,16 @@ export const AUDIT_ACTIONS = [
   'proposal.resubmitted', // after a return for supplement
   'proposal.returned', // by the agency, for a supplement with a due date
   'proposal.withdrawn',
+  'proposal.accepted_into_appraisal', // the agency took a submitted dossier into ministry-level appraisal
+  'proposal.appraisers_assigned', // appraisers (staff or council members) assigned, with conflict warnings
+  'proposal.recommended', // the agency's decision after appraisal, with the approved funding
+  'proposal.not_recommended',
+  'proposal.approved', // in an approved version of the national plan
+  'appraisal.saved', // an appraiser's draft appraisal (criteria, score, recommendation)
+  'appraisal.submitted', // the appraisal made final and visible to the agency
+  'appraisal.minutes_exported', // the appraisal minutes downloaded as a Word file
+  'plan.approved', // a version of the national plan approved with its decision number and date
+  'plan.exported', // the plan table (.xlsx) or the decision annex (.docx) downloaded
   'registration.created', // a registration report (Sở or directly registering unit)
   'regulation_set.published', // a new version of a regulation set; open cycles of its code moved to it
   'document.uploaded', // a new version of a dossier document (multipart or tus); the previous one superseded
