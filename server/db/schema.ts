@@ -663,3 +663,53 @@ export const planItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.proposalId] })],
 );
+
+/**
+ * Programmes for a period (issue #8): the national programme 2021–2025 (Decision 1881/QĐ-TTg), 2026–2030
+ * (Decision 2646/QĐ-BCT) and each province's local programme, entered by administrators.
+ */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    /** `national` (KCQG) or `local` (KCĐP, then with the province it belongs to). */
+    scope: text('scope').notNull(),
+    provinceCode: text('province_code'),
+    name: text('name').notNull(),
+    fromYear: integer('from_year').notNull(),
+    toYear: integer('to_year').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    check('programmes_scope_check', sql`${t.scope} in ('national', 'local')`),
+    check('programmes_province_check', sql`(${t.scope} = 'national') = (${t.provinceCode} is null)`),
+    check('programmes_period_check', sql`${t.toYear} >= ${t.fromYear}`),
+  ],
+);
+
+/**
+ * A programme's target (e.g. 500 demonstration models): fed by the projects of the listed activity
+ * types; progress is counted from approved and accepted projects, never stored.
+ */
+export const programmeTargets = pgTable(
+  'programme_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    activityTypes: text('activity_types').array().notNull(),
+    target: integer('target').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('programme_targets_metric_idx').on(t.programmeId, t.metric),
+    check('programme_targets_target_check', sql`${t.target} >= 0`),
+  ],
+);
