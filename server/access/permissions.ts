@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   'appraisals.write', // fill and submit one's own appraisal of an assigned proposal
   'plans.read', // the national plan (scoped: a province sees its own items)
   'plans.approve', // approve a version of the national plan (decision number and date)
+  'stats.read', // dashboard figures, the map and search, within the caller's scope
+  'programmes.read', // programmes for a period, their targets and progress
+  'programmes.write', // enter and change programmes and their targets
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +38,8 @@ const EVERY_USER: TPermission[] = [
   'regulations.read',
   'cycles.read',
   'proposals.read', // scoped: an appraiser sees only what is assigned to them (none yet)
+  'stats.read', // scoped like proposals.read
+  'programmes.read',
 ];
 /** The proposer's side: the Sở and its centre (province roles) and implementing units. */
 const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw', 'plans.read'];
@@ -49,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'audit.read',
     'regulations.write',
     'cycles.write',
+    'programmes.write',
     'plans.read',
   ],
   agency_officer: [
