@@ -40,6 +40,26 @@ export const ERROR_MESSAGES = {
     vi: 'Loại tệp không được chấp nhận.',
     en: 'This file type is not accepted.',
   },
+  spreadsheet_empty: {
+    status: 422,
+    vi: 'Tệp bảng tính không có dữ liệu.',
+    en: 'The spreadsheet holds no data.',
+  },
+  spreadsheet_wrong_sheet: {
+    status: 422,
+    vi: 'Tệp không có trang tính theo mẫu.',
+    en: 'The file does not have the template’s sheet.',
+  },
+  spreadsheet_bad_headers: {
+    status: 422,
+    vi: 'Tiêu đề cột không đúng mẫu.',
+    en: 'The column headers do not match the template.',
+  },
+  import_rejected: {
+    status: 422,
+    vi: 'Tệp nhập còn lỗi; chưa có dữ liệu nào được ghi.',
+    en: 'The import has errors; nothing was written.',
+  },
   deadline_passed: { status: 422, vi: 'Đã quá hạn.', en: 'The deadline has passed.' },
   cap_exceeded: { status: 422, vi: 'Vượt mức hỗ trợ tối đa.', en: 'The support cap is exceeded.' },
   checks_failed: {
@@ -56,6 +76,31 @@ export const ERROR_MESSAGES = {
     status: 422,
     vi: 'Liên kết đã hết hạn hoặc không hợp lệ.',
     en: 'The link has expired or is not valid.',
+  },
+  totp_required: {
+    status: 401,
+    vi: 'Nhập mã xác thực 6 số từ ứng dụng xác thực (hoặc một mã khôi phục).',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code).',
+  },
+  totp_invalid: {
+    status: 401,
+    vi: 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.',
+    en: 'The verification code is wrong, expired or already used.',
+  },
+  totp_enrolment_required: {
+    status: 403,
+    vi: 'Tài khoản của Cục phải bật xác thực hai lớp trước khi tiếp tục: vào trang Hồ sơ cá nhân.',
+    en: 'Agency accounts must turn on two-step verification first: open your profile page.',
+  },
+  totp_already_enabled: {
+    status: 409,
+    vi: 'Xác thực hai lớp đã được bật.',
+    en: 'Two-step verification is already on.',
+  },
+  totp_required_for_role: {
+    status: 403,
+    vi: 'Vai trò của bạn bắt buộc xác thực hai lớp, không thể tắt.',
+    en: 'Your role requires two-step verification; it cannot be turned off.',
   },
   rate_limited: {
     status: 429,
