@@ -207,6 +207,92 @@ function dossierDeadlineDate(p: TCheckableProposal, set: TRegulationSet, ctx: TC
   return given ?? annualDate(set.deadlines.dossier, p.planYear);
 }
 
+/** The date a certificate must still be valid on: the dossier deadline, or today when checked later. */
+function certificateCheckDate(p: TCheckableProposal, set: TRegulationSet, ctx: TCheckContext): string {
+  const deadline = dossierDeadlineDate(p, set, ctx);
+  const today = ctx.today === undefined ? undefined : toVnDate(ctx.today);
+  return today !== undefined && today > deadline ? today : deadline;
+}
+
+const ZCertificateIds = z.array(z.string().trim().min(1)).max(20);
+
+/** Tax codes compared without spaces, dots and case (`0101 234 567` = `0101234567`). */
+export function normalizeTaxCode(value: string | undefined): string {
+  return (value ?? '').replace(/[\s.]/g, '').toUpperCase();
+}
+
+type TCertificateRule = NonNullable<TRegulationSet['eligibility']['typicalProductCertificate']>;
+
+/**
+ * Certificates referenced from the registry (`fields.certificateIds`), checked against the registry's
+ * facts (`proposal.certificates`), not against typed-in claims: a referenced certificate that is missing,
+ * expired at the dossier deadline or held by another establishment (matched by tax code) gets a warning;
+ * a valid one of a priority level (regional, national) held by the beneficiary gets the priority.
+ */
+function checkReferencedCertificates(
+  p: TCheckableProposal,
+  set: TRegulationSet,
+  ctx: TCheckContext,
+  rule: TCertificateRule,
+  ids: readonly string[],
+): TFinding[] {
+  const facts = new Map((p.certificates ?? []).map((c) => [c.id, c]));
+  const checkDate = certificateCheckDate(p, set, ctx);
+  const beneficiaryTaxCode = normalizeTaxCode(p.beneficiary?.taxCode);
+  const severity = rule.required ? 'error' : 'warning';
+  const out: TFinding[] = [];
+  ids.forEach((id, index) => {
+    if (ids.indexOf(id) !== index) return; // a certificate referenced twice counts once
+    const path = `fields.certificateIds.${index}`;
+    const c = facts.get(id);
+    if (!c) {
+      out.push(makeFinding('certificate_not_found', 'warning', path, { certificateId: id }));
+      return;
+    }
+    if (!rule.acceptedLevels.includes(c.level)) {
+      out.push(
+        makeFinding('certificate_required', severity, path, {
+          reason: 'level_not_accepted',
+          acceptedLevels: rule.acceptedLevels.join(','),
+        }),
+      );
+      return;
+    }
+    const valid = isIsoDate(c.validUntil) && c.validUntil >= checkDate;
+    if (!valid) {
+      out.push(
+        makeFinding('certificate_expired', 'warning', path, {
+          validUntil: c.validUntil,
+          checkDate,
+          number: c.number,
+        }),
+      );
+    }
+    const held = beneficiaryTaxCode !== '' && normalizeTaxCode(c.holderTaxCode) === beneficiaryTaxCode;
+    if (!held) {
+      out.push(
+        makeFinding('certificate_holder_mismatch', 'warning', path, {
+          number: c.number,
+          holderName: c.holderName,
+          holderTaxCode: c.holderTaxCode,
+          beneficiaryTaxCode,
+        }),
+      );
+    }
+    if (valid && held && rule.priorityLevels.includes(c.level)) {
+      out.push(
+        makeFinding('certificate_priority', 'info', path, {
+          number: c.number,
+          level: c.level,
+          validUntil: c.validUntil,
+          checkDate,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
 /**
  * A typical-product certificate valid at the dossier deadline, or today when the check runs later
  * (a late dossier under an extension must still hold a valid certificate).
@@ -214,6 +300,8 @@ function dossierDeadlineDate(p: TCheckableProposal, set: TRegulationSet, ctx: TC
 const checkCertificate: TCheck = (p, set, ctx) => {
   const rule = set.eligibility.typicalProductCertificate;
   if (!rule || !has(rule, p.activityType)) return [];
+  const ids = readField(p.fields, 'certificateIds', ZCertificateIds);
+  if (ids !== undefined && ids.length > 0) return checkReferencedCertificates(p, set, ctx, rule, ids);
   const severity = rule.required ? 'error' : 'warning';
   const number = readField(p.fields, 'certificateNumber', ZName);
   const validUntil = readField(p.fields, 'validUntil', ZIsoDate);
@@ -239,9 +327,7 @@ const checkCertificate: TCheck = (p, set, ctx) => {
       }),
     ];
   }
-  const deadline = dossierDeadlineDate(p, set, ctx);
-  const today = ctx.today === undefined ? undefined : toVnDate(ctx.today);
-  const checkDate = today !== undefined && today > deadline ? today : deadline;
+  const checkDate = certificateCheckDate(p, set, ctx);
   if (validUntil >= checkDate) return [];
   return [makeFinding('certificate_expired', severity, 'fields.validUntil', { validUntil, checkDate })];
 };

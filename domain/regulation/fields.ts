@@ -55,6 +55,11 @@ export const ZTypicalProductFields = ZUnitCountFields.extend({
   certificateLevel: ZCertificateLevel,
   certificateNumber: z.string().trim().min(1),
   validUntil: z.iso.date(),
+  /**
+   * Certificates referenced from the typical-product registry: the rule check reads their facts from the
+   * registry (`TCheckableProposal.certificates`) instead of the typed claim above.
+   */
+  certificateIds: z.array(z.uuid()).max(20).optional(),
   /** Level of a selection round the project organises (regional or national), when it organises one. */
   selectionLevel: z.enum(['regional', 'national']).optional(),
 });

@@ -14,7 +14,7 @@ export {
   selectRegulationSet,
   toVnDate,
 } from './calendar';
-export { checkProposal, hasNoErrors } from './check-proposal';
+export { checkProposal, hasNoErrors, normalizeTaxCode } from './check-proposal';
 export {
   activityFieldsSchema,
   readField,

@@ -4,6 +4,16 @@ import { activityName, renderFindingMessage } from './messages';
 import { proposal } from './test-helpers';
 import { FINDING_CODES, type TCheckableProposal } from './types';
 
+const REGISTRY_CERTIFICATE = {
+  id: 'a',
+  number: '15/QĐ-BCT',
+  level: 'national' as const,
+  productName: 'Chè Shan tuyết',
+  holderName: 'HTX Chè Suối Giàng',
+  holderTaxCode: '0101234567',
+  validUntil: '2030-12-31',
+};
+
 /** Proposals that together raise every finding code of both seeds. */
 const CASES: [TCheckableProposal, engine.TRegulationSet][] = [
   [proposal({ planYear: 2026, activityType: 'digital_transformation' }), engine.NATIONAL_2012],
@@ -37,6 +47,18 @@ const CASES: [TCheckableProposal, engine.TRegulationSet][] = [
     proposal({
       activityType: 'typical_product',
       fields: { certificateLevel: 'provincial', certificateNumber: '1', validUntil: '2020-01-01' },
+    }),
+    engine.NATIONAL_2026,
+  ],
+  [
+    proposal({
+      activityType: 'typical_product',
+      beneficiary: { taxCode: '0101234567' },
+      fields: { certificateIds: ['a', 'b', 'c', 'missing'] },
+      certificates: [
+        { ...REGISTRY_CERTIFICATE, id: 'a' },
+        { ...REGISTRY_CERTIFICATE, id: 'b', validUntil: '2020-01-01', holderTaxCode: '0309999999' },
+      ],
     }),
     engine.NATIONAL_2026,
   ],

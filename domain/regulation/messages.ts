@@ -37,7 +37,17 @@ export type TFindingParamsMap = {
   beneficiary_kind_not_eligible: { kind: string; activityType: string };
   missing_document: { kind: TDocumentKind };
   certificate_required: { reason: 'missing' | 'level_not_accepted'; acceptedLevels: string };
-  certificate_expired: { validUntil: string; checkDate: string };
+  /** `number`: the registry certificate's number, when the finding concerns a referenced certificate. */
+  certificate_expired: { validUntil: string; checkDate: string; number?: string };
+  certificate_not_found: { certificateId: string };
+  certificate_holder_mismatch: {
+    number: string;
+    holderName: string;
+    holderTaxCode: string;
+    /** Empty when the proposal names no beneficiary tax code. */
+    beneficiaryTaxCode: string;
+  };
+  certificate_priority: { number: string; level: string; validUntil: string; checkDate: string };
   cluster_legal_dossier_incomplete: { clusterName: string };
   overseas_fair_limit: { fairsThisYear: number; max: number };
   machinery_quotations_insufficient: { item: string; index: number; quotations: number; min: number };
@@ -184,8 +194,26 @@ export const FINDING_MESSAGES: { [K in TFindingCode]: (p: TFindingParamsMap[K]) 
     en: `A typical rural industrial product certificate (${levelList(p.acceptedLevels, 'en')}) with its number and expiry date is required.`,
   }),
   certificate_expired: (p) => ({
-    vi: `Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu hết hiệu lực ngày ${formatDateVi(p.validUntil)}, trước ngày ${formatDateVi(p.checkDate)} (hạn nộp hồ sơ).`,
-    en: `The typical-product certificate expires on ${p.validUntil}, before ${p.checkDate} (the dossier deadline).`,
+    vi: `Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu${p.number ? ` số ${p.number}` : ''} hết hiệu lực ngày ${formatDateVi(p.validUntil)}, trước ngày ${formatDateVi(p.checkDate)} (hạn nộp hồ sơ).`,
+    en: `The typical-product certificate${p.number ? ` no. ${p.number}` : ''} expires on ${p.validUntil}, before ${p.checkDate} (the dossier deadline).`,
+  }),
+  certificate_not_found: () => ({
+    vi: 'Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu được chọn không có trong sổ đăng ký.',
+    en: 'The selected typical-product certificate is not in the registry.',
+  }),
+  certificate_holder_mismatch: (p) =>
+    p.beneficiaryTaxCode
+      ? {
+          vi: `Giấy chứng nhận số ${p.number} cấp cho ${p.holderName} (mã số thuế ${p.holderTaxCode}), không phải đơn vị thụ hưởng (mã số thuế ${p.beneficiaryTaxCode}).`,
+          en: `Certificate no. ${p.number} belongs to ${p.holderName} (tax code ${p.holderTaxCode}), not to the beneficiary (tax code ${p.beneficiaryTaxCode}).`,
+        }
+      : {
+          vi: `Chưa nhập mã số thuế của đơn vị thụ hưởng nên chưa đối chiếu được Giấy chứng nhận số ${p.number} (cấp cho ${p.holderName}, mã số thuế ${p.holderTaxCode}).`,
+          en: `Enter the beneficiary's tax code: certificate no. ${p.number} (held by ${p.holderName}, tax code ${p.holderTaxCode}) cannot be matched without it.`,
+        },
+  certificate_priority: (p) => ({
+    vi: `Được ưu tiên: sản phẩm có Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu ${CERTIFICATE_LEVELS[p.level]?.vi ?? p.level} số ${p.number}, còn hiệu lực đến ${formatDateVi(p.validUntil)} (sau hạn nộp hồ sơ ${formatDateVi(p.checkDate)}).`,
+    en: `Priority: the product holds ${CERTIFICATE_LEVELS[p.level]?.en ?? p.level} typical-product certificate no. ${p.number}, valid until ${p.validUntil} (past the dossier deadline ${p.checkDate}).`,
   }),
   cluster_legal_dossier_incomplete: (p) => ({
     vi: `Cụm công nghiệp${p.clusterName ? ` ${p.clusterName}` : ''} chưa có hồ sơ pháp lý đầy đủ; chỉ hỗ trợ cụm công nghiệp có hồ sơ pháp lý đầy đủ.`,

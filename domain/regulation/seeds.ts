@@ -141,6 +141,7 @@ function eligibility(after235: boolean): TEligibilityRules {
       activityTypes: ['typical_product'],
       required: true,
       acceptedLevels: ['provincial', 'regional', 'national'],
+      priorityLevels: ['regional', 'national'],
       source: `${LETTER_480}: ưu tiên sản phẩm có giấy chứng nhận còn hiệu lực; TT 26/2014/TT-BCT`,
       needsVerification: true,
     },

@@ -121,6 +121,11 @@ export const ZEligibilityRules = z.object({
       activityTypes: ZActivityScope,
       required: z.boolean(),
       acceptedLevels: z.array(ZCertificateLevel).min(1),
+      /**
+       * Levels whose valid certificate, held by the beneficiary, earns the priority when the proposal
+       * references it from the registry (the 2024 guidance letter: regional and national).
+       */
+      priorityLevels: z.array(ZCertificateLevel).default(['regional', 'national']),
       ...provenance,
     })
     .optional(),
@@ -292,6 +297,19 @@ export type TRegulationSet = z.infer<typeof ZRegulationSet>;
 /** What an administrator sends: defaults (priority multiplier 1.5, severity error…) may be left out. */
 export type TRegulationSetInput = z.input<typeof ZRegulationSet>;
 
+/** A typical-product certificate of the registry, as the rule engine reads it. */
+export const ZReferencedCertificate = z.object({
+  id: z.string(),
+  number: z.string(),
+  level: ZCertificateLevel,
+  productName: z.string(),
+  holderName: z.string(),
+  holderTaxCode: z.string(),
+  /** Last day of validity (`YYYY-MM-DD`). */
+  validUntil: z.string(),
+});
+export type TReferencedCertificate = z.infer<typeof ZReferencedCertificate>;
+
 /**
  * The subset of a proposal the engine reads. Amounts are integer VND, dates `YYYY-MM-DD`. `fields` holds
  * the activity-specific data (see `fields.ts`); the engine reads it defensively, so a half-filled form
@@ -325,6 +343,12 @@ export const ZCheckableProposal = z.object({
   fields: z.record(z.string(), z.unknown()).optional(),
   documents: z.array(z.object({ kind: ZDocumentKind })).optional(),
   unitExperienceYears: z.number().min(0).optional(),
+  /**
+   * Facts of the typical-product certificates the proposal references (`fields.certificateIds`), as the
+   * registry holds them: the server loads them, the browser passes those the picker fetched. The engine
+   * never looks them up itself.
+   */
+  certificates: z.array(ZReferencedCertificate).optional(),
 });
 export type TCheckableProposal = z.infer<typeof ZCheckableProposal>;
 
@@ -349,6 +373,9 @@ export const FINDING_CODES = [
   'missing_document',
   'certificate_required',
   'certificate_expired',
+  'certificate_not_found',
+  'certificate_holder_mismatch',
+  'certificate_priority',
   'cluster_legal_dossier_incomplete',
   'overseas_fair_limit',
   'machinery_quotations_insufficient',
