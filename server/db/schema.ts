@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -711,5 +712,83 @@ export const programmeTargets = pgTable(
   (t) => [
     uniqueIndex('programme_targets_metric_idx').on(t.programmeId, t.metric),
     check('programme_targets_target_check', sql`${t.target} >= 0`),
+  ],
+);
+
+/**
+ * The typical rural industrial product registry (issue #11): one row per certificate. `provinceCode` is
+ * the province of the time (in force on the issue date; codes were reused in 2025);
+ * `currentProvinceCode` the province in force today that succeeded it, kept for scope and filters.
+ * The scanned certificate is a stored file (server/platform/uploads).
+ */
+export const typicalProductCertificates = pgTable(
+  'typical_product_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productName: text('product_name').notNull(),
+    productGroup: text('product_group').notNull(),
+    establishmentName: text('establishment_name').notNull(),
+    establishmentTaxCode: text('establishment_tax_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    currentProvinceCode: text('current_province_code').notNull(),
+    commune: text('commune'),
+    level: text('level').notNull(),
+    selectionRound: text('selection_round'),
+    selectionYear: integer('selection_year').notNull(),
+    certificateNumber: text('certificate_number').notNull(),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    issuingBody: text('issuing_body').notNull(),
+    scanStorageKey: text('scan_storage_key'),
+    scanFileName: text('scan_file_name'),
+    scanContentType: text('scan_content_type'),
+    scanSize: bigint('scan_size', { mode: 'number' }),
+    scanSha256: text('scan_sha256'),
+    scanUploadedAt: timestamp('scan_uploaded_at', { withTimezone: true }),
+    lockVersion: integer('lock_version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('typical_product_certificates_number_idx').on(t.issuingBody, t.certificateNumber),
+    index('typical_product_certificates_province_idx').on(t.currentProvinceCode, t.level),
+    index('typical_product_certificates_tax_code_idx').on(t.establishmentTaxCode),
+    check(
+      'typical_product_certificates_level_check',
+      sql`${t.level} in ('provincial', 'regional', 'national')`,
+    ),
+    check(
+      'typical_product_certificates_group_check',
+      sql`${t.productGroup} in ('handicrafts', 'food_processing', 'machinery_tools', 'other')`,
+    ),
+    check('typical_product_certificates_validity_check', sql`${t.validUntil} >= ${t.issueDate}`),
+  ],
+);
+
+/** A certificate holder's yearly report (TT 26/2014: holders report annually): one per certificate and year. */
+export const typicalProductReports = pgTable(
+  'typical_product_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => typicalProductCertificates.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    revenue: bigint('revenue', { mode: 'number' }).notNull(),
+    exportRevenue: bigint('export_revenue', { mode: 'number' }),
+    workers: integer('workers').notNull(),
+    outputQuantity: doublePrecision('output_quantity'),
+    outputUnit: text('output_unit'),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('typical_product_reports_certificate_year_idx').on(t.certificateId, t.year),
+    check(
+      'typical_product_reports_figures_check',
+      sql`${t.revenue} >= 0 and ${t.workers} >= 0 and (${t.exportRevenue} is null or ${t.exportRevenue} >= 0)`,
+    ),
   ],
 );
