@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'stats.read', // dashboard figures, the map and search, within the caller's scope
   'programmes.read', // programmes for a period, their targets and progress
   'programmes.write', // enter and change programmes and their targets
+  'typical_products.read', // the typical-product certificate registry (everyone signed in)
+  'typical_products.write', // record certificates and yearly reports: the agency regional/national, a province its provincial ones
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +42,7 @@ const EVERY_USER: TPermission[] = [
   'proposals.read', // scoped: an appraiser sees only what is assigned to them (none yet)
   'stats.read', // scoped like proposals.read
   'programmes.read',
+  'typical_products.read',
 ];
 /** The proposer's side: the Sở and its centre (province roles) and implementing units. */
 const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw', 'plans.read'];
@@ -56,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'cycles.write',
     'programmes.write',
     'plans.read',
+    'typical_products.write',
   ],
   agency_officer: [
     ...EVERY_USER,
@@ -65,10 +69,17 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'appraisals.read',
     'appraisals.write', // staff appraisal: an officer may be assigned as an appraiser
     'plans.read',
+    'typical_products.write',
   ],
   agency_leader: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read', 'plans.approve'],
   appraiser: [...EVERY_USER, 'appraisals.write'],
-  province_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.base_appraise'],
+  province_officer: [
+    ...EVERY_USER,
+    'users.read',
+    ...PROPOSER,
+    'proposals.base_appraise',
+    'typical_products.write',
+  ],
   province_leader: [
     ...EVERY_USER,
     'users.read',
@@ -76,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'proposals.base_appraise',
     'proposals.register',
     'proposals.submit',
+    'typical_products.write',
   ],
   unit_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.register', 'proposals.submit'],
   auditor: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read'],

@@ -20,7 +20,9 @@ export type TPermission =
   | 'proposals.base_appraise'
   | 'proposals.submit'
   | 'proposals.return'
-  | 'proposals.withdraw';
+  | 'proposals.withdraw'
+  | 'typical_products.read'
+  | 'typical_products.write';
 
 export interface TPermissions {
   can: (permission: TPermission) => boolean;

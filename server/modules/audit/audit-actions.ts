@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = [
   'auth.logout',
   'auth.password_set', // a user chose a password from a one-time link
   'auth.password_changed', // a signed-in user changed their password
+  'auth.totp_enabled', // a TOTP second factor confirmed (recovery codes issued)
+  'auth.totp_disabled', // a TOTP second factor removed (by its owner, or reset by an administrator)
+  'auth.recovery_codes_regenerated',
   'auth.token_created', // an API token was issued
   'auth.token_revoked',
   'user.created',
@@ -25,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'proposal.created',
   'proposal.updated',
   'proposal.deleted', // a draft removed (never registered)
+  'proposal.list_exported', // the registration table (.xlsx) exported with the list's filters
+  'proposal.imported', // a registration table (.xlsx) imported: drafts created and updated in one transaction
+  'proposal.outline_exported', // the project document outline (.docx, TT 36/2013 Art. 5) downloaded
+  'registration.letter_exported', // the registration-report letter (công văn, .docx) downloaded
   'proposal.registered', // listed in a registration report
   'proposal.base_appraisal_passed',
   'proposal.base_appraisal_returned', // sent back by the Sở to the unit; stays registered
@@ -48,5 +55,12 @@ export const AUDIT_ACTIONS = [
   'document.uploaded', // a new version of a dossier document (multipart or tus); the previous one superseded
   'document.downloaded', // a dossier document's content was served
   'document.receipt_exported', // the receipt of a dossier downloaded as a Word file
+  'programme.created', // a programme for a period (national or a province's) with its targets
+  'programme.updated', // its name, period, decision or targets changed
+  'typical_product.created', // a typical-product certificate recorded in the registry (issue #11)
+  'typical_product.updated', // its facts changed
+  'typical_product.scan_uploaded', // the scanned certificate stored (a new file replaces the previous one)
+  'typical_product.imported', // a certificate list (.xlsx) imported: every certificate created in one transaction
+  'typical_product.report_recorded', // a holder's yearly report created or changed
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
