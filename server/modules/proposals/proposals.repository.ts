@@ -42,7 +42,7 @@ export const proposalScope = (actor: TActor) =>
 /** The text `q` searches, exactly the expression of the proposals_search_idx index (migration 0004). */
 const searchText = sql`${proposals.title} || ' ' || ${proposals.code} || ' ' || coalesce(${proposals.beneficiary}->>'name', '')`;
 
-const SORTABLE = {
+export const SORTABLE = {
   code: proposals.code,
   createdAt: proposals.createdAt,
   updatedAt: proposals.updatedAt,
@@ -51,8 +51,8 @@ const SORTABLE = {
   planYear: proposals.planYear,
 } as const;
 
-/** Proposals the actor may see (province scope first), filtered, sorted and paged. */
-export async function listProposals(db: TDbOrTx, actor: TActor, filters: TProposalsQuery) {
+/** The list's filters as one condition, the actor's scope first (the list and the .xlsx export). */
+export function proposalFilters(actor: TActor, filters: Omit<TProposalsQuery, 'page' | 'pageSize'>) {
   const conditions: SQL[] = [proposalScope(actor)];
   if (filters.planYear !== undefined) conditions.push(eq(proposals.planYear, filters.planYear));
   if (filters.provinceCode) conditions.push(eq(proposals.provinceCode, filters.provinceCode));
@@ -63,7 +63,12 @@ export async function listProposals(db: TDbOrTx, actor: TActor, filters: TPropos
   if (filters.orientation) conditions.push(arrayContains(proposals.orientations, [filters.orientation]));
   const search = filters.q ? matchesAllWords(searchText, filters.q) : undefined;
   if (search) conditions.push(search);
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** Proposals the actor may see (province scope first), filtered, sorted and paged. */
+export async function listProposals(db: TDbOrTx, actor: TActor, filters: TProposalsQuery) {
+  const where = proposalFilters(actor, filters);
   const sortKey = (filters.sort ?? '-createdAt').replace(/^-/, '') as keyof typeof SORTABLE;
   const direction = (filters.sort ?? '-createdAt').startsWith('-') ? desc : asc;
   const [items, [total]] = await Promise.all([
