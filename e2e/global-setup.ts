@@ -59,6 +59,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     KHUYENCONG_ADMIN_EMAIL: ADMIN_EMAIL,
     KHUYENCONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'warn',
+    // Agency users of the journeys need not enrol TOTP (test-only switch, refused on a production
+    // configuration); e2e/second-factor.spec.ts enrols one and signs in with the code step.
+    KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: 'true',
     // Not the default 54329 every other instance on this machine tries first: two starting at once can
     // both find it free, and the loser's PostgreSQL exits.
     EMBEDDED_PG_PORT: String(await findFreePort()),

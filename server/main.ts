@@ -7,6 +7,7 @@ import { seedDemoData } from './db/seed/demo';
 import { buildApp } from './http/app';
 import { verifyAuditChain } from './modules/audit/verify-audit-chain';
 import { createApiToken } from './modules/auth/api-tokens';
+import { disableTotp } from './modules/auth/second-factor';
 import { createUser } from './modules/users/create-user';
 import { ConfigError, loadConfig } from './platform/config';
 import { AppError } from './platform/errors';
@@ -186,6 +187,31 @@ usersCommand
         }),
       );
       console.log(created.token);
+    });
+  });
+
+usersCommand
+  .command('reset-totp')
+  .description("remove a user's TOTP second factor (lost phone): they enrol again at their next login")
+  .requiredOption('--email <email>')
+  .action(async (options: { email: string }) => {
+    await withRuntime(async (runtime) => {
+      const [user] = await runtime.database.db
+        .select({ id: users.id, roles: users.roles })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, options.email.toLowerCase()))
+        .limit(1);
+      if (!user) throw new Error(`user not found: ${options.email}`);
+      await runtime.database.db.transaction((tx) =>
+        disableTotp({
+          actor: systemActor('cli'),
+          tx,
+          now: runtime.clock.now(),
+          userId: user.id,
+          roles: user.roles as TRole[],
+        }),
+      );
+      console.log(`second factor removed for ${options.email}`);
     });
   });
 

@@ -3,7 +3,12 @@ import { ORGANIZATION_KINDS } from '../enums/organization-kinds';
 import { ROLES } from '../enums/roles';
 import { ZEmail, ZInstant, zText } from './common';
 
-export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(256) });
+export const ZLoginRequest = z.object({
+  email: ZEmail,
+  password: z.string().min(1).max(256),
+  /** The second factor when the account has one: a 6-digit TOTP code or a one-time recovery code. */
+  code: z.string().trim().min(1).max(40).optional(),
+});
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 export const ZSessionUser = z.object({
@@ -26,6 +31,10 @@ export const ZMeResponse = z.object({
   roles: z.array(z.enum(ROLES)),
   permissions: z.array(z.string()),
   csrfToken: z.string().nullable(),
+  /** TOTP second factor: on or not, required for the caller's roles (agency), recovery codes left. */
+  secondFactor: z
+    .object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() })
+    .optional(),
 });
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
@@ -56,3 +65,12 @@ export const ZCreateApiTokenRequest = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export const ZCreateApiTokenResponse = ZApiToken.extend({ token: z.string() });
+
+export const ZTotpCodeRequest = z.object({ code: z.string().trim().min(1).max(40) });
+export const ZTotpEnrolmentResponse = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as an SVG QR code. */
+  qrSvg: z.string(),
+});
+export const ZRecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });

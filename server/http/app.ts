@@ -36,6 +36,7 @@ declare module 'fastify' {
     actor: TActor | null;
     csrfToken: string | null;
     sessionToken: string | null;
+    secondFactorMissing: boolean;
   }
 }
 
@@ -64,6 +65,7 @@ export async function buildApp(ctx: TAppContext, options: { serveWeb?: boolean }
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('secondFactorMissing', false);
 
   // Deny by default: a route under /api/v1 without an access declaration cannot be registered.
   app.addHook('onRoute', (route) => {
@@ -189,6 +191,7 @@ async function authenticateRequest(app: { ctx: TAppContext }, request: FastifyRe
   request.actor = result.actor;
   request.csrfToken = result.csrfToken;
   request.sessionToken = result.sessionToken;
+  request.secondFactorMissing = Boolean(result.secondFactorMissing) && !app.ctx.config.totpEnrolmentOptional;
 }
 
 function enforceAccess(request: FastifyRequest, access: TRouteAccess): void {
@@ -200,6 +203,10 @@ function enforceAccess(request: FastifyRequest, access: TRouteAccess): void {
   }
   if (access === 'public') return;
   if (!actor) throw new AppError('unauthenticated');
+  // Agency roles must enrol the TOTP second factor before anything else (R6).
+  if (request.secondFactorMissing && !request.routeOptions.config?.allowWithoutSecondFactor) {
+    throw new AppError('totp_enrolment_required');
+  }
   if (access === 'authenticated') return;
   if (!can(actor, access.permission)) throw new AppError('forbidden');
 }

@@ -12,5 +12,11 @@ export type TRouteAccess = 'public' | 'authenticated' | { permission: TPermissio
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: TRouteAccess;
+    /**
+     * Reachable by an agency user who has not enrolled the required TOTP second factor yet (issue #9):
+     * only the routes that let them enrol or leave. Every other route answers 403
+     * `totp_enrolment_required` to such a session.
+     */
+    allowWithoutSecondFactor?: boolean;
   }
 }

@@ -3,6 +3,7 @@ import { activityTypesRoutes } from '../modules/activity-types/activity-types.ro
 import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { secondFactorRoutes } from '../modules/auth/second-factor.routes';
 import { cyclesRoutes } from '../modules/cycles';
 import { documentsRoutes, uploadsRoutes } from '../modules/documents';
 import { meRoutes } from '../modules/me/me.routes';
@@ -21,6 +22,7 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(activityTypesRoutes);
   await app.register(organizationsRoutes);
   await app.register(usersRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(auditRoutes);
   await app.register(cyclesRoutes);
   await app.register(proposalsRoutes);

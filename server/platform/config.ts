@@ -43,6 +43,12 @@ const ZConfigEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Embedded PostgreSQL's preferred port; a free one is chosen when it is taken. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65_535).default(54_329),
+  /**
+   * TEST ONLY (the e2e server): agency users may work without enrolling the TOTP second factor (users
+   * who enrolled are still asked for their code). Refused unless the server listens on a loopback
+   * address without TLS, so a production instance cannot turn it on.
+   */
+  KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: ZBoolean.default(false),
 });
 
 export type TConfig = {
@@ -63,6 +69,8 @@ export type TConfig = {
   mailFrom: string;
   logLevel: z.infer<typeof ZConfigEnv>['LOG_LEVEL'];
   embeddedPgPort: number;
+  /** Test only, see KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL. */
+  totpEnrolmentOptional: boolean;
 };
 
 export class ConfigError extends Error {
@@ -83,6 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (
+    e.KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL &&
+    (publicUrl.startsWith('https://') || !['127.0.0.1', '::1', 'localhost'].includes(e.HOST))
+  ) {
+    throw new ConfigError([
+      'KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: test only; refused with an https PUBLIC_URL or a non-loopback HOST',
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -101,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    totpEnrolmentOptional: e.KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL,
   };
 }

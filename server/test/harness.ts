@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { TRole } from '../../domain/enums/roles';
 import { systemActor } from '../access/actor';
-import { organizations } from '../db/schema';
+import { organizations, users, userTotp } from '../db/schema';
 import { buildApp, type TApp } from '../http/app';
+import { totpCode } from '../modules/auth/totp';
 import { createUser } from '../modules/users/create-user';
 import { fixedClock, type TClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
@@ -79,18 +80,60 @@ export async function createHarness(options: { now?: string; env?: Record<string
     );
   }
 
-  /** Signs in through the API and returns a client that sends the cookie and the CSRF token. */
+  /**
+   * Signs in through the API and returns a client that sends the cookie and the CSRF token. The TOTP
+   * second factor is handled as a person with an authenticator app would (issue #9): a user who has
+   * one answers the code step with the code computed from their secret; an agency user without one
+   * enrols first (secret → code → confirm), so every later request works as before.
+   */
   async function signIn(email: string, password = TEST_PASSWORD) {
+    const code = await testTotpCode(email);
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email, password },
+      payload: { email, password, ...(code ? { code } : {}) },
     });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'kc_session');
     if (!cookie) throw new Error('no session cookie');
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', cookies: { kc_session: cookie.value } });
-    return client(app, { cookie: cookie.value, csrf: me.json().csrfToken as string });
+    const signedIn = client(app, { cookie: cookie.value, csrf: me.json().csrfToken as string });
+    const secondFactor = me.json().secondFactor as { enabled: boolean; required: boolean } | undefined;
+    if (secondFactor?.required && !secondFactor.enabled) await enrolTotp(signedIn);
+    return signedIn;
+  }
+
+  /**
+   * Enrols the TOTP factor for a signed-in client; returns the secret and the recovery codes. The code
+   * is computed from the secret at the harness clock's instant, as the phone would show it.
+   */
+  async function enrolTotp(signedIn: TClient) {
+    const started = await signedIn.post('/api/v1/me/second-factor/totp');
+    if (started.statusCode !== 200) throw new Error(`TOTP enrolment: ${started.statusCode} ${started.body}`);
+    const secret = started.json().secret as string;
+    const confirmed = await signedIn.post('/api/v1/me/second-factor/totp/confirm', {
+      code: totpCode(secret, clock.now()),
+    });
+    if (confirmed.statusCode !== 200)
+      throw new Error(`TOTP confirm: ${confirmed.statusCode} ${confirmed.body}`);
+    return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
+  }
+
+  /**
+   * The current code of a user's confirmed TOTP factor, or null when they have none. Test-only: the
+   * harness reads the secret from the database and forgets the last used step, so one test may sign
+   * the same user in several times at one frozen instant (a real code works once per 30 s).
+   */
+  async function testTotpCode(email: string): Promise<string | null> {
+    const [row] = await database.db
+      .select({ userId: userTotp.userId, secret: userTotp.secret })
+      .from(userTotp)
+      .innerJoin(users, eq(users.id, userTotp.userId))
+      .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNotNull(userTotp.confirmedAt)))
+      .limit(1);
+    if (!row) return null;
+    await database.db.update(userTotp).set({ lastUsedStep: null }).where(eq(userTotp.userId, row.userId));
+    return totpCode(row.secret, clock.now());
   }
 
   return {
@@ -102,6 +145,8 @@ export async function createHarness(options: { now?: string; env?: Record<string
     orgId,
     addUser,
     signIn,
+    enrolTotp,
+    testTotpCode,
     anonymous: client(app, {}),
     async close() {
       await app.close();

@@ -30,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           tx,
           email: request.body.email,
           password: request.body.password,
+          code: request.body.code,
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
           now: clock.now(),
@@ -50,7 +51,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated', allowWithoutSecondFactor: true },
+      schema: { tags: ['auth'], response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const actor = request.actor;
       await database.db.transaction(async (tx) => {

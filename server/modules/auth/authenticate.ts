@@ -4,10 +4,17 @@ import type { TRole } from '../../../domain/enums/roles';
 import { buildActor, type TActor } from '../../access/actor';
 import { apiTokens, organizations, users } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { hasConfirmedTotp, secondFactorRequired } from './second-factor';
 import { findLiveSession } from './sessions';
 import { API_TOKEN_PREFIX, hashSecret } from './tokens';
 
-export type TAuthentication = { actor: TActor; csrfToken: string | null; sessionToken: string | null };
+export type TAuthentication = {
+  actor: TActor;
+  csrfToken: string | null;
+  sessionToken: string | null;
+  /** A cookie session of an agency user who has not enrolled the required TOTP factor yet. */
+  secondFactorMissing?: boolean;
+};
 
 /**
  * Resolves the caller from `Authorization: Bearer kc_…` or the session cookie. Deactivated users
@@ -46,7 +53,10 @@ export async function authenticate(
     const session = await findLiveSession(db, input.cookie, input.now);
     if (!session) return null;
     const actor = await loadActor(db, session.userId, 'session', input);
-    return actor ? { actor, csrfToken: session.csrfToken, sessionToken: input.cookie } : null;
+    if (!actor) return null;
+    const secondFactorMissing =
+      secondFactorRequired(actor.roles) && !(await hasConfirmedTotp(db, actor.userId));
+    return { actor, csrfToken: session.csrfToken, sessionToken: input.cookie, secondFactorMissing };
   }
   return null;
 }

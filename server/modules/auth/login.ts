@@ -4,21 +4,28 @@ import type { TTx } from '../../platform/db';
 import { recordAudit } from '../audit/record-audit';
 import { isLoginThrottled, recordLoginAttempt } from './login-throttle';
 import { decoyHash, verifyPassword } from './password-hash';
+import { consumeSecondFactor, hasConfirmedTotp } from './second-factor';
 import { createSession } from './sessions';
 
 export type TLoginResult =
   | { ok: true; userId: string; token: string; csrfToken: string; expiresAt: Date }
-  | { ok: false; reason: 'invalid_credentials' | 'account_disabled' | 'rate_limited' };
+  | {
+      ok: false;
+      reason: 'invalid_credentials' | 'account_disabled' | 'rate_limited' | 'totp_required' | 'totp_invalid';
+    };
 
 /**
  * Signs a user in: throttle check, constant-time password check, a NEW session (rotation at login),
- * audit of success and failure. A failure is still committed (attempt counter + audit row): the
+ * the TOTP second factor when the account has one (a wrong code counts as a failed attempt), audit
+ * of success and failure. A failure is still committed (attempt counter + audit row): the
  * route commits, then answers with the error.
  */
 export async function login(input: {
   tx: TTx;
   email: string;
   password: string;
+  /** The second factor (TOTP or recovery code), asked for when the account has one. */
+  code?: string;
   ip: string;
   userAgent: string | null;
   now: Date;
@@ -56,9 +63,21 @@ export async function login(input: {
     await audit('auth.login_failed', user.id, { reason: 'account_disabled' });
     return { ok: false, reason: 'account_disabled' };
   }
+  let via = 'password';
+  if (await hasConfirmedTotp(tx, user.id)) {
+    // The password was right: the caller is asked for the code (nothing recorded yet).
+    if (!input.code) return { ok: false, reason: 'totp_required' };
+    const factor = await consumeSecondFactor(tx, user.id, input.code, now);
+    if (!factor) {
+      await recordLoginAttempt(tx, { email, ip: input.ip, succeeded: false, at: now });
+      await audit('auth.login_failed', user.id, { reason: 'totp_invalid' });
+      return { ok: false, reason: 'totp_invalid' };
+    }
+    via = `password+${factor}`;
+  }
   await recordLoginAttempt(tx, { email, ip: input.ip, succeeded: true, at: now });
   await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   const session = await createSession(tx, { userId: user.id, now, ip: input.ip, userAgent: input.userAgent });
-  await audit('auth.login', user.id, { via: 'password' });
+  await audit('auth.login', user.id, { via });
   return { ok: true, userId: user.id, ...session };
 }

@@ -15,6 +15,7 @@ import { actorOf } from '../../http/app';
 import { AppError } from '../../platform/errors';
 import { createApiToken, listOwnTokens, revokeApiToken } from '../auth/api-tokens';
 import { changePassword } from '../auth/change-password';
+import { secondFactorStatus } from '../auth/second-factor';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions';
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,7 +35,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', allowWithoutSecondFactor: true },
       schema: {
         tags: ['me'],
         summary: 'The signed-in user, their organisation, roles, permissions and CSRF token',
@@ -55,6 +56,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: actor.roles,
         permissions: [...actor.permissions].sort(),
         csrfToken: request.csrfToken,
+        secondFactor: await secondFactorStatus(database.db, actor),
       };
     },
   );
