@@ -3,6 +3,7 @@ import type { TRole } from '../../../domain/enums/roles';
 import { recordAudit } from '../../modules/audit/record-audit';
 import { hashPassword } from '../../modules/auth/password-hash';
 import { seedDemoProposals } from '../../modules/proposals/proposals.seed';
+import { seedDemoHistory } from '../../modules/stats/history.seed';
 import type { TAppContext } from '../../platform/context';
 import type { TDb } from '../../platform/db';
 import { organizations, users } from '../schema';
@@ -133,5 +134,6 @@ export async function seedDemoData(
     return { users: created, password: DEMO_PASSWORD };
   });
   const demo = ctx ? await seedDemoProposals(ctx, now) : { proposals: 0 };
+  if (ctx) await seedDemoHistory(ctx, now); // 2021–2025 in the old province codes, programmes (issue #8)
   return { ...seeded, proposals: demo.proposals };
 }
