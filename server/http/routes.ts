@@ -14,6 +14,7 @@ import { searchRoutes } from '../modules/search/search.routes';
 import { statsRoutes } from '../modules/stats';
 import { regulationsRoutes } from '../modules/regulations/regulations.routes';
 import { systemRoutes } from '../modules/system/system.routes';
+import { typicalProductsRoutes } from '../modules/typical-products';
 import { usersRoutes } from '../modules/users/users.routes';
 
 /** Every module's routes under /api/v1. The route table is what the access-matrix test walks. */
@@ -35,4 +36,5 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(regulationsRoutes);
   await app.register(documentsRoutes);
   await app.register(uploadsRoutes);
+  await app.register(typicalProductsRoutes);
 };

@@ -4,6 +4,7 @@ import { recordAudit } from '../../modules/audit/record-audit';
 import { hashPassword } from '../../modules/auth/password-hash';
 import { seedDemoProposals } from '../../modules/proposals/proposals.seed';
 import { seedDemoHistory } from '../../modules/stats/history.seed';
+import { seedDemoCertificates } from '../../modules/typical-products';
 import type { TAppContext } from '../../platform/context';
 import type { TDb } from '../../platform/db';
 import { organizations, users } from '../schema';
@@ -135,5 +136,6 @@ export async function seedDemoData(
   });
   const demo = ctx ? await seedDemoProposals(ctx, now) : { proposals: 0 };
   if (ctx) await seedDemoHistory(ctx, now); // 2021–2025 in the old province codes, programmes (issue #8)
+  if (ctx) await seedDemoCertificates(ctx, now); // the typical-product registry (issue #11)
   return { ...seeded, proposals: demo.proposals };
 }

@@ -2,6 +2,7 @@ import type { TCheckableProposal } from '../../../domain/regulation';
 import type { TDbOrTx } from '../../platform/db';
 import { deadlineFor } from '../cycles';
 import { checkProposalAgainstSet, regulationSetForCycle, type TCheckResult } from '../regulations';
+import { referencedCertificates } from '../typical-products';
 import { registeringOrganizationId } from './proposal-workflow';
 import { currentDocumentKinds, type TProposalRow } from './proposals.repository';
 
@@ -53,9 +54,11 @@ export async function checksFor(db: TDbOrTx, row: TProposalRow, now: Date): Prom
   const kinds = await currentDocumentKinds(db, row.proposal.id);
   const organizationId = await registeringOrganizationId(db, row);
   const dossier = await deadlineFor(db, cycle, organizationId, 'dossier', now);
+  // Typical-product certificates are checked against the registry's record, not a typed claim (issue #11).
+  const certificates = await referencedCertificates(db, row.proposal.fields as Record<string, unknown>);
   return checkProposalAgainstSet({
     set,
-    proposal: toCheckable(row, kinds),
+    proposal: { ...toCheckable(row, kinds), certificates },
     context: { dossierDeadline: dossier.deadline.toISOString(), today: now.toISOString() },
   });
 }
