@@ -8,7 +8,7 @@ import { defineLayout } from '../../platform/spreadsheet';
 
 /**
  * THE documented layout of a certificate list (sheet "Danh sách SPTB", one certificate per row, the
- * header row anywhere in the first 30 rows): the import reads it, the template download writes it.
+ * header row anywhere in the first 30 rows, data right under it): the import reads it, the template download writes it.
  *
  * | column | header | content |
  * |---|---|---|
@@ -29,6 +29,9 @@ import { defineLayout } from '../../platform/spreadsheet';
  */
 export const CERTIFICATES_LAYOUT = defineLayout({
   sheetName: 'Danh sách SPTB',
+  // No "(1) (2)…" row: with it, the reader skips the first row after the headers whenever its STT is 1,
+  // which would silently drop the first certificate of a list typed without that row.
+  numberRow: false,
   columns: [
     { key: 'stt', header: 'STT', type: 'int', width: 6, role: 'sequence' },
     {
