@@ -53,6 +53,8 @@ export async function certificateListXlsx(
   const sheet = workbook.addWorksheet(CERTIFICATES_LAYOUT.sheetName);
   sheet.addRow(['DANH SÁCH SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU']);
   sheet.addRow(CERTIFICATES_LAYOUT.columns.map((c) => c.header));
-  rows.forEach((row, i) => sheet.addRow([i + 1, ...row]));
+  rows.forEach((row, i) => {
+    sheet.addRow([i + 1, ...row]);
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
