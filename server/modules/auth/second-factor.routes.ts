@@ -26,7 +26,7 @@ const ZSecondFactorStatus = z.object({
  * roles). Enrolment is reachable by an agency session that has not enrolled yet.
  */
 export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.ctx;
+  const { database, clock, config } = app.ctx;
   const open = { access: 'authenticated' as const, allowWithoutSecondFactor: true };
 
   app.get(
@@ -39,7 +39,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZSecondFactorStatus },
       },
     },
-    async (request) => secondFactorStatus(database.db, actorOf(request)),
+    async (request) => secondFactorStatus(database.db, actorOf(request), config.totpEnrolmentOptional),
   );
 
   app.post(

@@ -29,7 +29,12 @@ export async function hasConfirmedTotp(db: TDbOrTx, userId: string): Promise<boo
 
 export type TSecondFactorStatus = { enabled: boolean; required: boolean; recoveryCodesLeft: number };
 
-export async function secondFactorStatus(db: TDbOrTx, actor: TActor): Promise<TSecondFactorStatus> {
+/** `enrolmentOptional`: the test-only switch of the e2e server (KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL). */
+export async function secondFactorStatus(
+  db: TDbOrTx,
+  actor: TActor,
+  enrolmentOptional = false,
+): Promise<TSecondFactorStatus> {
   const enabled = await hasConfirmedTotp(db, actor.userId);
   const codes = enabled
     ? await db
@@ -37,7 +42,11 @@ export async function secondFactorStatus(db: TDbOrTx, actor: TActor): Promise<TS
         .from(userRecoveryCodes)
         .where(and(eq(userRecoveryCodes.userId, actor.userId), isNull(userRecoveryCodes.usedAt)))
     : [];
-  return { enabled, required: secondFactorRequired(actor.roles), recoveryCodesLeft: codes.length };
+  return {
+    enabled,
+    required: secondFactorRequired(actor.roles) && !enrolmentOptional,
+    recoveryCodesLeft: codes.length,
+  };
 }
 
 /** Step 1 of enrolment: a new secret (replacing an unconfirmed one), its otpauth URI and QR code. */

@@ -56,7 +56,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: actor.roles,
         permissions: [...actor.permissions].sort(),
         csrfToken: request.csrfToken,
-        secondFactor: await secondFactorStatus(database.db, actor),
+        secondFactor: await secondFactorStatus(database.db, actor, config.totpEnrolmentOptional),
       };
     },
   );

@@ -22,6 +22,8 @@ export interface TMe {
   roles: string[];
   permissions: string[];
   csrfToken: string;
+  /** TOTP second factor: on, required for the roles (agency), recovery codes left. */
+  secondFactor?: { enabled: boolean; required: boolean; recoveryCodesLeft: number };
 }
 
 export const ME_QUERY_KEY = ['me'] as const;
@@ -54,7 +56,7 @@ export function useMe() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
+    mutationFn: (input: { email: string; password: string; code?: string }) =>
       api<{ user: TMeUser }>('/auth/login', { method: 'POST', body: input, expectUnauthenticated: true }),
     // The session cookie is new: drop everything cached for the previous visitor, then read /me.
     onSuccess: async () => {

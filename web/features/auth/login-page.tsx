@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpinner } from '../../components/full-page-spinner';
 import { PublicLayout } from '../../components/public-layout';
-import { errorMessage } from '../../lib/api';
+import { errorMessage, isApiError } from '../../lib/api';
 import { usePageTitle } from '../../lib/page-title';
 import { useLogin, useMe } from './auth.api';
 
 interface TLoginForm {
   email: string;
   password: string;
+  /** The second factor, asked for when the server answers `totp_required`. */
+  code?: string;
 }
 
 /** Only same-site paths: `?next=//evil.example` must not become an open redirect. */
@@ -32,9 +34,15 @@ export default function LoginPage() {
   if (isPending) return <FullPageSpinner />;
   if (me && !login.isPending) return <Navigate to={next} replace />;
 
+  // The code step: the password was right and the account has a second factor (TOTP).
+  const codeStep =
+    isApiError(login.error) && (login.error.code === 'totp_required' || login.error.code === 'totp_invalid');
+  const askedForCode = isApiError(login.error) && login.error.code === 'totp_required';
+
   const onFinish = (values: TLoginForm) => {
+    const code = values.code?.trim();
     login.mutate(
-      { email: values.email.trim(), password: values.password },
+      { email: values.email.trim(), password: values.password, ...(codeStep && code ? { code } : {}) },
       { onSuccess: () => navigate(next, { replace: true }) },
     );
   };
@@ -47,7 +55,9 @@ export default function LoginPage() {
         {searchParams.get('loggedOut') && !login.isError ? (
           <Alert type="info" showIcon title={t('auth.loggedOut')} style={{ marginBottom: 16 }} />
         ) : null}
-        {login.isError ? (
+        {askedForCode ? (
+          <Alert type="info" showIcon title={t('secondFactor.codeStepIntro')} style={{ marginBottom: 16 }} />
+        ) : login.isError ? (
           <Alert
             type="error"
             showIcon
@@ -66,6 +76,7 @@ export default function LoginPage() {
         >
           <Form.Item
             label={t('auth.email')}
+            hidden={codeStep}
             name="email"
             rules={[
               { required: true, message: t('auth.emailRequired') },
@@ -76,16 +87,39 @@ export default function LoginPage() {
           </Form.Item>
           <Form.Item
             label={t('auth.password')}
+            hidden={codeStep}
             name="password"
             rules={[{ required: true, message: t('auth.passwordRequired') }]}
           >
             <Input.Password autoComplete="current-password" size="large" />
           </Form.Item>
+          {codeStep ? (
+            <Form.Item
+              label={t('secondFactor.codeLabel')}
+              name="code"
+              extra={t('secondFactor.codeHelp')}
+              rules={[{ required: true, whitespace: true, message: t('secondFactor.codeRequired') }]}
+            >
+              <Input autoComplete="one-time-code" inputMode="numeric" autoFocus size="large" maxLength={40} />
+            </Form.Item>
+          ) : null}
           <Form.Item style={{ marginBottom: 8 }}>
             <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
-              {t('auth.login')}
+              {codeStep ? t('secondFactor.verify') : t('auth.login')}
             </Button>
           </Form.Item>
+          {codeStep ? (
+            <Button
+              type="link"
+              block
+              onClick={() => {
+                login.reset();
+                form.resetFields();
+              }}
+            >
+              {t('secondFactor.back')}
+            </Button>
+          ) : null}
         </Form>
         <p className="public-muted public-small">{t('auth.forgotHint')}</p>
       </section>

@@ -9,6 +9,7 @@ import { useMe } from '../auth/auth.api';
 import { ApiTokensCard } from './api-tokens-card';
 import { ChangePasswordCard } from './change-password-card';
 import { useUpdateMe } from './profile.api';
+import { SecondFactorCard } from './second-factor-card';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -90,6 +91,7 @@ export default function ProfilePage() {
             </Form.Item>
           </Form>
         </Card>
+        <SecondFactorCard me={me} />
         <ChangePasswordCard />
         {can('tokens.manage') ? <ApiTokensCard /> : null}
       </Space>

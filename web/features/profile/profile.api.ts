@@ -57,3 +57,33 @@ export function useRevokeApiToken() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
+
+/** Step 1 of TOTP enrolment: a new secret, its otpauth URI and the QR code as SVG. */
+export function useStartTotp() {
+  return useMutation({
+    mutationFn: () =>
+      api<{ secret: string; otpauthUri: string; qrSvg: string }>('/me/second-factor/totp', {
+        method: 'POST',
+      }),
+  });
+}
+
+/** Step 2: a code from the app turns the factor on; the answer holds the recovery codes (shown once). */
+export function useConfirmTotp() {
+  return useMutation({
+    mutationFn: (code: string) =>
+      api<{ recoveryCodes: string[] }>('/me/second-factor/totp/confirm', { method: 'POST', body: { code } }),
+  });
+}
+
+export function useRegenerateRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      api<{ recoveryCodes: string[] }>('/me/second-factor/recovery-codes', {
+        method: 'POST',
+        body: { code },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY, exact: true }),
+  });
+}

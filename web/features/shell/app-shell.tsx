@@ -121,6 +121,10 @@ function SignedInShell({ me }: { me: TMe }) {
   const { can } = usePermissions();
   const location = useLocation();
   const navigate = useNavigate();
+  // Agency accounts must enrol the TOTP second factor first (R6): the API refuses everything else.
+  if (me.secondFactor?.required && !me.secondFactor.enabled && location.pathname !== '/profile') {
+    return <Navigate to="/profile" replace />;
+  }
   const logout = useLogout();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);

@@ -1,3 +1,4 @@
+import { secondFactorEn } from '../../features/auth/second-factor.i18n';
 import { cyclesEn } from '../../features/cycles/cycles.i18n';
 import { documentsEn } from '../../features/documents/documents.i18n';
 import { proposalsEn } from '../../features/proposals/proposals.i18n';
@@ -265,6 +266,7 @@ export const en: TMessages = {
   cycles: cyclesEn,
   proposals: proposalsEn,
   notFound: {
+  secondFactor: secondFactorEn,
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',
     back: 'Back to the overview',

@@ -1,3 +1,4 @@
+import { secondFactorVi } from '../../features/auth/second-factor.i18n';
 import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
@@ -268,6 +269,7 @@ export const vi = {
   cycles: cyclesVi,
   proposals: proposalsVi,
   notFound: {
+  secondFactor: secondFactorVi,
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
     back: 'Về trang Tổng quan',
