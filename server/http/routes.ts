@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { activityTypesRoutes } from '../modules/activity-types/activity-types.routes';
 import { adminUnitsRoutes } from '../modules/admin-units/admin-units.routes';
+import { appraisalsRoutes } from '../modules/appraisals';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { secondFactorRoutes } from '../modules/auth/second-factor.routes';
@@ -8,6 +9,7 @@ import { cyclesRoutes } from '../modules/cycles';
 import { documentsRoutes, uploadsRoutes } from '../modules/documents';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
+import { plansRoutes } from '../modules/plans';
 import { proposalsRoutes } from '../modules/proposals';
 import { programmesRoutes } from '../modules/programmes/programmes.routes';
 import { searchRoutes } from '../modules/search/search.routes';
@@ -36,5 +38,7 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(regulationsRoutes);
   await app.register(documentsRoutes);
   await app.register(uploadsRoutes);
+  await app.register(appraisalsRoutes);
+  await app.register(plansRoutes);
   await app.register(typicalProductsRoutes);
 };

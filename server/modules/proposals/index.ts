@@ -4,6 +4,12 @@
  */
 export { checksFor, toCheckable } from './proposal-checks';
 export { abilityResolver, decide, registeringOrganizationId, workflowContext } from './proposal-workflow';
-export { findProposal, proposalScope, type TProposalRow } from './proposals.repository';
+export {
+  findProposal,
+  findProposalsForUpdate,
+  latestTransition,
+  proposalScope,
+  type TProposalRow,
+} from './proposals.repository';
 export { proposalsRoutes } from './proposals.routes';
 export { recordTransition } from './record-transition';

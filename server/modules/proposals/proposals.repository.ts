@@ -3,6 +3,7 @@ import type { TProposalsQuery } from '../../../domain/schemas/proposals';
 import type { TActor } from '../../access/actor';
 import { scopeCondition } from '../../access/scope';
 import {
+  appraisalAssignments,
   baseAppraisals,
   organizations,
   proposalDocuments,
@@ -32,12 +33,18 @@ const rowColumns = {
   implementingOrganizationProvinceCode: organizations.provinceCode,
 };
 
-/** THE scope of proposals: the province they belong to, the organisation that implements them. */
-export const proposalScope = (actor: TActor) =>
-  scopeCondition(actor, {
+/**
+ * THE scope of proposals: the province they belong to, the organisation that implements them; an
+ * appraiser also sees the proposals assigned to them (issue #6), and nothing else.
+ */
+export const proposalScope = (actor: TActor) => {
+  const scope = scopeCondition(actor, {
     provinceCode: proposals.provinceCode,
     organizationId: proposals.implementingOrganizationId,
   });
+  if (!actor.roles.includes('appraiser')) return scope;
+  return sql`(${scope} or exists (select 1 from ${appraisalAssignments} where ${appraisalAssignments.proposalId} = ${proposals.id} and ${appraisalAssignments.userId} = ${actor.userId}))`;
+};
 
 /** The text `q` searches, exactly the expression of the proposals_search_idx index (migration 0004). */
 const searchText = sql`${proposals.title} || ' ' || ${proposals.code} || ' ' || coalesce(${proposals.beneficiary}->>'name', '')`;

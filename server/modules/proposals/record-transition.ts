@@ -17,6 +17,10 @@ const AUDIT_ACTION: Partial<Record<TProposalAction, TAuditAction>> = {
   resubmit: 'proposal.resubmitted',
   return: 'proposal.returned',
   withdraw: 'proposal.withdrawn',
+  accept_into_appraisal: 'proposal.accepted_into_appraisal',
+  recommend: 'proposal.recommended',
+  not_recommend: 'proposal.not_recommended',
+  approve: 'proposal.approved',
 };
 
 /**
@@ -34,6 +38,8 @@ export async function recordTransition(
     reason?: string | null;
     dueDate?: string | null;
     data?: Record<string, unknown>;
+    /** The agency's decision sets (or clears) the approved funding with the status. */
+    approvedFunding?: number | null;
   },
 ): Promise<void> {
   const { actor, now, row, action, to } = input;
@@ -47,6 +53,7 @@ export async function recordTransition(
       lockVersion: sql`${proposals.lockVersion} + 1`,
       updatedAt: now,
       ...(to === 'submitted' ? { submittedAt: now } : {}),
+      ...(input.approvedFunding !== undefined ? { approvedFunding: input.approvedFunding } : {}),
     })
     .where(eq(proposals.id, p.id));
   await tx.insert(proposalTransitions).values({
