@@ -152,7 +152,7 @@ const CURRENT_STATUSES = [
   ['under_appraisal', 20],
   ['withdrawn', 2],
 ] as const;
-const BENEFICIARY_KINDS = ['enterprise', 'cooperative', 'household', 'cooperative_group'] as const;
+const BENEFICIARY_KINDS = ['sme', 'cooperative', 'household_business', 'cooperative_group'] as const;
 
 function personName(rng: TRng) {
   return `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
@@ -161,11 +161,11 @@ function beneficiary(rng: TRng, provinceName: string) {
   const kind = rng.pick(BENEFICIARY_KINDS);
   const product = rng.pick(PRODUCTS);
   const name =
-    kind === 'enterprise'
+    kind === 'sme'
       ? `Công ty TNHH ${product.replace(/^./, (c) => c.toUpperCase())} ${rng.pick(FIRM_WORDS)}`
       : kind === 'cooperative'
         ? `Hợp tác xã ${rng.pick(FIRM_WORDS)}`
-        : kind === 'household'
+        : kind === 'household_business'
           ? `Hộ kinh doanh ${personName(rng)}`
           : `Tổ hợp tác ${rng.pick(FIRM_WORDS)}`;
   return {
@@ -354,7 +354,7 @@ export async function generateDataset(runtime: TBenchRuntime, options: TDatasetO
           rng.chance(0.1),
           [{ name: 'Sản phẩm đầu ra', quantity: rng.int(1, 5), unit: 'mô hình' }],
           {},
-          rng.chance(0.8) ? 'xet_chon' : 'dau_thau',
+          rng.chance(0.8) ? 'selection' : 'bidding',
           status,
           approved,
           creator,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { TRegulationSet } from '../../../domain/regulation';
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
 import { registersDirectly } from '../../../domain/workflow/proposal';
@@ -89,6 +89,44 @@ export async function latestExtension(
       ),
     );
   return row?.until ? { until: new Date(row.until) } : null;
+}
+
+/** The latest extension per (cycle, organisation, stage) for many at once, keyed `cycle:organisation:stage`. */
+export async function latestExtensions(
+  db: TDbOrTx,
+  cycleIds: readonly string[],
+  organizationIds: readonly string[],
+): Promise<Map<string, Date>> {
+  if (cycleIds.length === 0 || organizationIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      cycleId: cycleExtensions.cycleId,
+      organizationId: cycleExtensions.organizationId,
+      stage: cycleExtensions.stage,
+      until: max(cycleExtensions.until),
+    })
+    .from(cycleExtensions)
+    .where(
+      and(
+        inArray(cycleExtensions.cycleId, [...cycleIds]),
+        inArray(cycleExtensions.organizationId, [...organizationIds]),
+      ),
+    )
+    .groupBy(cycleExtensions.cycleId, cycleExtensions.organizationId, cycleExtensions.stage);
+  return new Map(
+    rows.flatMap((r) =>
+      r.until ? [[`${r.cycleId}:${r.organizationId}:${r.stage}`, new Date(r.until)] as const] : [],
+    ),
+  );
+}
+
+/** Cycles by id, for lists that show proposals of several cycles. */
+export async function findCyclesByIds(db: TDbOrTx, ids: readonly string[]): Promise<TCycleRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(cycles)
+    .where(inArray(cycles.id, [...ids]));
 }
 
 const extensionColumns = {

@@ -28,12 +28,22 @@ export async function deadlineFor(
   stage: TDeadlineStage,
   now: Date,
 ): Promise<TEffectiveDeadline> {
+  const extension = await latestExtension(db, { cycleId: cycle.id, organizationId, stage });
+  return effectiveDeadline(cycle, extension?.until ?? null, stage, now);
+}
+
+/** The rule of `deadlineFor` once the latest extension is known (lists look extensions up in one query). */
+export function effectiveDeadline(
+  cycle: Pick<TCycleRow, 'registrationDeadline' | 'dossierDeadline'>,
+  extensionUntil: Date | null,
+  stage: TDeadlineStage,
+  now: Date,
+): TEffectiveDeadline {
   const stageDeadline = new Date(
     stage === 'registration' ? cycle.registrationDeadline : cycle.dossierDeadline,
   );
-  const extension = await latestExtension(db, { cycleId: cycle.id, organizationId, stage });
-  const extended = extension !== null && extension.until.getTime() > stageDeadline.getTime();
-  const deadline = extended ? extension.until : stageDeadline;
+  const extended = extensionUntil !== null && extensionUntil.getTime() > stageDeadline.getTime();
+  const deadline = extended ? extensionUntil : stageDeadline;
   return { stage, deadline, stageDeadline, extended, isOpen: now.getTime() <= deadline.getTime() };
 }
 

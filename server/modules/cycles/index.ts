@@ -6,7 +6,9 @@ export { createCycle } from './create-cycle';
 export { CYCLE_REMINDERS_JOB, cycleJobs } from './cycles.jobs';
 export {
   findCycleById,
+  findCyclesByIds,
   findNationalCycle,
+  latestExtensions,
   loadRegulationSet,
   type TCycleRow,
 } from './cycles.repository';
@@ -15,6 +17,7 @@ export {
   assertDeadlineOpen,
   deadlineFor,
   deadlinePassed,
+  effectiveDeadline,
   type TEffectiveDeadline,
 } from './deadlines';
 export { grantExtension } from './grant-extension';

@@ -1,3 +1,4 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TOrganizationKind } from '../../../domain/enums/organization-kinds';
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
 import {
@@ -11,9 +12,18 @@ import {
   type TWorkflowContext,
 } from '../../../domain/workflow/proposal';
 import type { TActor } from '../../access/actor';
+import { organizations } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { deadlineFor, findCycleById, type TCycleRow, type TEffectiveDeadline } from '../cycles';
+import {
+  deadlineFor,
+  effectiveDeadline,
+  findCycleById,
+  findCyclesByIds,
+  latestExtensions,
+  type TCycleRow,
+  type TEffectiveDeadline,
+} from '../cycles';
 import { provincialDepartmentOf, type TProposalRow } from './proposals.repository';
 
 /** True when the proposal's implementer registers and submits directly with the agency. */
@@ -93,7 +103,52 @@ export function abilityResolver(db: TDbOrTx, actor: TActor, now: Date) {
     return deadlines.get(key)!;
   };
 
+  /**
+   * Looks up, in three queries, everything the abilities of `rows` need (their cycles, the Sở of each
+   * province, the extensions in force), instead of a few queries per row: a page of 50 proposals from
+   * 30 provinces would otherwise cost ~100 queries (found by benchmark P1).
+   */
+  const prefetch = async (rows: readonly TProposalRow[]) => {
+    const cycleIds = [...new Set(rows.map((r) => r.proposal.cycleId))].filter((id) => !cycles.has(id));
+    const provinces = [
+      ...new Set(rows.filter((r) => !isDirect(r)).map((r) => r.proposal.provinceCode)),
+    ].filter((code) => !departments.has(code));
+    const [cycleRows, departmentRows] = await Promise.all([
+      findCyclesByIds(db, cycleIds),
+      provinces.length === 0 ? new Map<string, string>() : provincialDepartmentsOf(db, provinces),
+    ]);
+    for (const id of cycleIds) cycles.set(id, Promise.resolve(cycleRows.find((c) => c.id === id) ?? null));
+    for (const row of rows) {
+      const code = row.proposal.provinceCode;
+      if (isDirect(row) || departments.has(code)) continue;
+      departments.set(
+        code,
+        Promise.resolve(departmentRows.get(code) ?? row.proposal.implementingOrganizationId),
+      );
+    }
+    const organizationOf = async (row: TProposalRow) => registeringOf(row);
+    const pairs = await Promise.all(rows.map(async (row) => [row, await organizationOf(row)] as const));
+    const extensions = await latestExtensions(
+      db,
+      [...new Set(rows.map((r) => r.proposal.cycleId))],
+      [...new Set(pairs.map(([, organizationId]) => organizationId))],
+    );
+    for (const [row, organizationId] of pairs) {
+      const cycle = await cycleOf(row.proposal.cycleId);
+      if (!cycle) continue;
+      for (const stage of ['registration', 'dossier'] as const) {
+        const key = `${row.proposal.cycleId}:${organizationId}:${stage}`;
+        if (deadlines.has(key)) continue;
+        deadlines.set(
+          key,
+          Promise.resolve(effectiveDeadline(cycle, extensions.get(key) ?? null, stage, now)),
+        );
+      }
+    }
+  };
+
   return {
+    prefetch,
     deadlines: async (row: TProposalRow) => ({
       registration: await deadlineOf(row, 'registration'),
       dossier: await deadlineOf(row, 'dossier'),
@@ -107,4 +162,23 @@ export function abilityResolver(db: TDbOrTx, actor: TActor, now: Date) {
       });
     },
   };
+}
+
+/** The Sở Công Thương of each province (the first active one, as `provincialDepartmentOf` picks). */
+async function provincialDepartmentsOf(db: TDbOrTx, provinceCodes: readonly string[]) {
+  const rows = await db
+    .select({ id: organizations.id, provinceCode: organizations.provinceCode })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, 'provincial_department'),
+        inArray(organizations.provinceCode, [...provinceCodes]),
+        eq(organizations.active, true),
+      ),
+    )
+    .orderBy(asc(organizations.createdAt));
+  const first = new Map<string, string>();
+  for (const row of rows)
+    if (row.provinceCode && !first.has(row.provinceCode)) first.set(row.provinceCode, row.id);
+  return first;
 }

@@ -91,6 +91,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const { items, total } = await listProposals(db, actor, request.query);
       const resolver = abilityResolver(db, actor, clock.now());
+      await resolver.prefetch(items);
       return {
         items: await Promise.all(
           items.map(async (row) => presentProposal(row, await resolver.abilities(row))),
