@@ -45,7 +45,11 @@ export async function submittedProposal(
     }),
     'register',
   );
-  await attachDocuments(h, p.id, FULL_DOSSIER);
+  await attachDocuments(
+    h,
+    p.id,
+    overrides.isPilot ? [...FULL_DOSSIER, 'pilot_registration_form'] : FULL_DOSSIER,
+  );
   ok(await w[s.officer]!.post(`/api/v1/proposals/${p.id}/base-appraisal`, { result: 'pass' }), 'base');
   ok(await w[s.leader]!.post(`/api/v1/proposals/${p.id}/submit`), 'submit');
   return { id: p.id, code: p.code };
@@ -67,3 +71,42 @@ export function fullAppraisal(
 }
 
 export type { TClient };
+
+/**
+ * Takes submitted proposals through the agency: accepted, appraised by one council member (who
+ * submits), and recommended with the given funding. The clock must already be past submission.
+ */
+export async function recommend(
+  w: TWorld,
+  appraiser: { key: string; userId: string },
+  items: readonly { id: string; funding: number }[],
+): Promise<void> {
+  const ok = (r: { statusCode: number; body: string }, what: string) => {
+    if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
+  };
+  ok(
+    await w.agencyOfficer!.post('/api/v1/appraisal/accept', { proposalIds: items.map((i) => i.id) }),
+    'accept',
+  );
+  for (const item of items) {
+    const assigned = await w.agencyOfficer!.post(`/api/v1/proposals/${item.id}/appraisal-assignments`, {
+      userIds: [appraiser.userId],
+    });
+    ok(assigned, 'assign');
+    const criteria = assigned.json().criteria as { code: string }[];
+    ok(
+      await w[appraiser.key]!.put(
+        `/api/v1/proposals/${item.id}/appraisals/mine`,
+        fullAppraisal(criteria, { recommendedFunding: item.funding, submit: true }),
+      ),
+      'appraise',
+    );
+    ok(
+      await w.agencyOfficer!.post(`/api/v1/proposals/${item.id}/decision`, {
+        result: 'recommended',
+        approvedFunding: item.funding,
+      }),
+      'decide',
+    );
+  }
+}
