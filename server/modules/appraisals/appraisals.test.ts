@@ -113,7 +113,7 @@ describe('assignments, appraisals and the decision', () => {
       userIds: [provinceOfficer!.createdBy],
     });
     const problem = expectProblem(notAppraiser, 400, 'validation_failed');
-    expect(problem.errors?.[0]?.path).toBe('userIds.0');
+    expect((problem as unknown as { errors: { path: string }[] }).errors[0]?.path).toBe('userIds.0');
 
     const assigned = await w.agencyOfficer!.post(`/api/v1/proposals/${p.id}/appraisal-assignments`, {
       userIds: [people.td1, people.td2, people.tdLaoCai],
@@ -169,7 +169,7 @@ describe('assignments, appraisals and the decision', () => {
     // Submitting an incomplete appraisal is refused and changes nothing.
     const incomplete = await w.td1!.post(`/api/v1/proposals/${p.id}/appraisals/mine/submit`);
     const problem = expectProblem(incomplete, 400, 'validation_failed');
-    expect(problem.errors?.length).toBeGreaterThanOrEqual(5);
+    expect((problem as unknown as { errors: unknown[] }).errors.length).toBeGreaterThanOrEqual(5);
     expect(problem.detail).toBeTruthy();
 
     const over = await w.td1!.put(
