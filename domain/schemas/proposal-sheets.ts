@@ -52,3 +52,13 @@ export const ZCopyProposalsRequest = z.object({
 export type TCopyProposalsRequest = z.infer<typeof ZCopyProposalsRequest>;
 
 export const ZCopyProposalsResult = z.object({ created: z.number().int(), codes: z.array(z.string()) });
+
+/** The 422 of a commit with errors: a problem (`import_rejected`) that also carries the import's result. */
+export const ZProposalsImportRejected = ZProposalsImportResult.extend({
+  type: z.string(),
+  title: z.string(),
+  status: z.literal(422),
+  code: z.literal('import_rejected'),
+  detail: z.string(),
+  requestId: z.string(),
+});

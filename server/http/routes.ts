@@ -10,7 +10,7 @@ import { documentsRoutes, uploadsRoutes } from '../modules/documents';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
 import { plansRoutes } from '../modules/plans';
-import { proposalsRoutes } from '../modules/proposals';
+import { proposalSheetsRoutes, proposalsRoutes } from '../modules/proposals';
 import { programmesRoutes } from '../modules/programmes/programmes.routes';
 import { searchRoutes } from '../modules/search/search.routes';
 import { statsRoutes } from '../modules/stats';
@@ -32,6 +32,7 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(cyclesRoutes);
   await app.register(proposalsRoutes);
+  await app.register(proposalSheetsRoutes);
   await app.register(statsRoutes);
   await app.register(searchRoutes);
   await app.register(programmesRoutes);

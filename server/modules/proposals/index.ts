@@ -11,5 +11,6 @@ export {
   proposalScope,
   type TProposalRow,
 } from './proposals.repository';
+export { proposalSheetsRoutes } from './proposal-sheets.routes';
 export { proposalsRoutes } from './proposals.routes';
 export { recordTransition } from './record-transition';

@@ -12,7 +12,10 @@ export type TCellError = {
 
 type TMessage = (column: TSheetColumn) => { vi: string; en: string };
 
-/** The toolkit's own cell codes and their messages (a module adds its own codes through `cellError`). */
+/**
+ * The toolkit's own cell codes and their messages (a module adds its own codes through `cellError`).
+ * An enum column's own `errorCode` gets the `invalid_enum` message.
+ */
 export const CELL_MESSAGES: Record<string, TMessage> = {
   required: (c) => ({ vi: `Cột "${c.header}" không được để trống.`, en: `"${c.header}" is required.` }),
   invalid_money: (c) => ({
@@ -31,10 +34,14 @@ export const CELL_MESSAGES: Record<string, TMessage> = {
     vi: `Cột "${c.header}" chỉ nhận "x" (có) hoặc để trống (không).`,
     en: `"${c.header}" takes "x" (yes) or nothing (no).`,
   }),
-  invalid_enum: (c) => ({
-    vi: `Cột "${c.header}": giá trị không có trong danh mục (${(c.options ?? []).map((o) => o.label).join('; ')}).`,
-    en: `"${c.header}": not one of the accepted values.`,
-  }),
+  invalid_enum: (c) => {
+    const options = c.options ?? [];
+    const list = options.length <= 8 ? ` (${options.map((o) => o.label).join('; ')})` : '';
+    return {
+      vi: `Cột "${c.header}": giá trị không có trong danh mục${list}.`,
+      en: `"${c.header}": not one of the accepted values${list}.`,
+    };
+  },
   too_long: (c) => ({
     vi: `Cột "${c.header}" dài quá ${c.maxLength ?? 0} ký tự.`,
     en: `"${c.header}" is longer than ${c.maxLength ?? 0} characters.`,
@@ -63,7 +70,7 @@ export function cellError(
     field: layoutColumn.key,
     code,
     message: message ??
-      make?.(layoutColumn) ?? {
+      (make ?? (layoutColumn.type === 'enum' ? CELL_MESSAGES.invalid_enum : undefined))?.(layoutColumn) ?? {
         vi: `Cột "${layoutColumn.header}": giá trị không hợp lệ.`,
         en: `"${layoutColumn.header}": invalid value.`,
       },
