@@ -9,6 +9,8 @@ import { machine, printTable, type TFigure, writeResults } from './lib/report';
 import { openBenchRuntime } from './lib/runtime';
 import { tokenFor } from './lib/tokens';
 import { benchmarkList } from './p1-list';
+import { benchmarkRush } from './p2-rush';
+import { benchmarkResume } from './p3-resume';
 import { benchmarkColdStart } from './p7-cold-start';
 
 function argument(name: string): string | undefined {
@@ -38,6 +40,9 @@ try {
   const databaseUrl = runtime.database.url;
   const agencyToken = await tokenFor(runtime, 'bench.cuc@khuyencong.local');
   if (wanted('P1')) figures.push(...(await benchmarkList({ databaseUrl, token: agencyToken, seconds })));
+  if (wanted('P3')) figures.push(...(await benchmarkResume(runtime)));
+  if (wanted('P2'))
+    figures.push(...(await benchmarkRush(runtime, { clients: Number(argument('clients') ?? 200) })));
 } finally {
   await runtime.shutdown();
 }
