@@ -17,6 +17,8 @@ const RegulationSetPage = lazy(() => import('./features/regulations/regulation-s
 const ReceiptPage = lazy(() => import('./features/documents/ReceiptPage'));
 const ProposalsPage = lazy(() => import('./features/proposals/proposals-page'));
 const ProposalPage = lazy(() => import('./features/proposals/proposal-page'));
+const TypicalProductsPage = lazy(() => import('./features/typical-products/typical-products-page'));
+const CertificatePage = lazy(() => import('./features/typical-products/certificate-page'));
 const CyclesPage = lazy(() => import('./features/cycles/cycles-page'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
 
@@ -42,6 +44,8 @@ export const routes: RouteObject[] = [
           { path: 'proposals/:id', element: <ProposalPage /> },
           { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
           { path: 'cycles', element: <CyclesPage /> },
+          { path: 'typical-products', element: <TypicalProductsPage /> },
+          { path: 'typical-products/:id', element: <CertificatePage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],

@@ -38,6 +38,11 @@ describe('the proposal form model', () => {
       },
     });
     expect(cleanFields(undefined)).toEqual({});
+    // Referenced registry certificates (issue #11) are ids, kept as they are.
+    expect(cleanFields({ certificateIds: ['a1', 'b2'], items: [] })).toEqual({
+      certificateIds: ['a1', 'b2'],
+      items: [],
+    });
   });
 
   it('feeds the rule engine exactly what the server checks: the cap error shows while typing', () => {

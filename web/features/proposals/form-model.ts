@@ -54,7 +54,9 @@ export function cleanFields(fields: Record<string, unknown> | undefined): Record
   for (const [key, value] of Object.entries(fields ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     if (dayjs.isDayjs(value)) out[key] = value.format(ISO);
-    else if (Array.isArray(value)) {
+    else if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
+      out[key] = value; // ids, e.g. the registry certificates referenced
+    } else if (Array.isArray(value)) {
       out[key] = value
         .filter((item) => item && typeof item === 'object')
         .map((item) =>

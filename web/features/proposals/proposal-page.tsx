@@ -33,6 +33,7 @@ import { documentKeys, type TDocumentList } from '../documents/documents.api';
 import { ProposalDocuments } from '../documents/ProposalDocuments';
 import { useOrganizationOptions } from '../organizations/organizations.api';
 import { useRegulationSet } from '../regulations/regulations.api';
+import { useReferencedCertificates } from '../typical-products/typical-products.api';
 import { ActionDialogs, type TDialog } from './action-dialogs';
 import { fromProposal, namePathOf, type TProposalFormValues, toCheckable, toRequest } from './form-model';
 import { StatusTag } from './inputs';
@@ -137,6 +138,8 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
     [documents.data],
   );
 
+  const certificates = useReferencedCertificates(values?.fields?.certificateIds);
+
   // The live rule check: the same engine as the server, on the cycle's regulation set.
   const live = useMemo(() => {
     if (!set || !values || !planYear || !values.activityType) return null;
@@ -144,7 +147,8 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
       dossierDeadline: proposal?.deadlines.dossier.deadline ?? cycle.data?.myDeadlines.dossier.deadline,
       today: new Date().toISOString(),
     };
-    const checkable = toCheckable(values, planYear, documentKinds);
+    // Referenced certificates are checked against the registry's record, as on the server (issue #11).
+    const checkable = { ...toCheckable(values, planYear, documentKinds), certificates };
     const findings = checkProposal(checkable, set, context);
     const required = checkProposal(toCheckable(values, planYear, []), set, context)
       .filter((f) => f.code === 'missing_document')
@@ -159,7 +163,7 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
       maxSupport: maxSupport(checkable, set)?.amount ?? null,
       requiredKinds: [...new Set(required)],
     };
-  }, [set, values, planYear, documentKinds, proposal, cycle.data, language]);
+  }, [set, values, planYear, documentKinds, proposal, cycle.data, language, certificates]);
 
   const shown: TShownFinding[] | undefined =
     live?.findings ??

@@ -5,6 +5,7 @@ import type { TActivityType } from '../../../domain/enums/activity-types';
 import { findCapRule, type TRegulationSet, UNIT_COUNT_FIELDS } from '../../../domain/regulation';
 import { useLanguage } from '../../lib/format';
 import { capUnitLabel } from '../regulations/labels';
+import { CertificatePicker } from '../typical-products/certificate-picker';
 import { VndNumberInput } from './inputs';
 
 const CLUSTER_TYPES: readonly string[] = [
@@ -138,6 +139,15 @@ export function TypedFields({
 
       {activityType === 'typical_product' ? (
         <Row gutter={16}>
+          <Col span={24}>
+            <Form.Item
+              name={['fields', 'certificateIds']}
+              label={t('typicalProducts.picker.label')}
+              extra={t('typicalProducts.picker.help')}
+            >
+              <CertificatePicker disabled={disabled} />
+            </Form.Item>
+          </Col>
           <Col xs={24} md={8}>
             <Form.Item name={['fields', 'certificateLevel']} label={t('proposals.fields.certificateLevel')}>
               <Select

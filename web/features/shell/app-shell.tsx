@@ -9,6 +9,7 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, type MenuProps } from 'antd';
@@ -34,6 +35,7 @@ interface TNavItem {
     | 'nav.regulations'
     | 'nav.proposals'
     | 'nav.cycles'
+    | 'nav.typicalProducts'
     | 'nav.profile';
   icon: React.ReactNode;
   /** Shown only when `/me` grants it; items without one are for every signed-in user. */
@@ -53,6 +55,12 @@ const NAV_ITEMS: TNavItem[] = [
     labelKey: 'nav.cycles',
     icon: <CalendarOutlined aria-hidden />,
     permission: 'cycles.read',
+  },
+  {
+    path: '/typical-products',
+    labelKey: 'nav.typicalProducts',
+    icon: <TrophyOutlined aria-hidden />,
+    permission: 'typical_products.read',
   },
   {
     path: '/organizations',

@@ -3,6 +3,7 @@ import { cyclesEn } from '../../features/cycles/cycles.i18n';
 import { documentsEn } from '../../features/documents/documents.i18n';
 import { proposalsEn } from '../../features/proposals/proposals.i18n';
 import { regulationsEn } from '../../features/regulations/regulations.i18n';
+import { typicalProductsEn } from '../../features/typical-products/typical-products.i18n';
 import type { TMessages } from './vi';
 
 /** English, the second language. Same keys as `vi.ts`. */
@@ -56,6 +57,7 @@ export const en: TMessages = {
     adminUnits: 'Administrative units',
     regulations: 'Regulation sets',
     proposals: 'Proposals',
+    typicalProducts: 'Typical products',
     cycles: 'Plan cycles',
     profile: 'My account',
     logout: 'Sign out',
@@ -265,6 +267,7 @@ export const en: TMessages = {
   documents: documentsEn,
   cycles: cyclesEn,
   proposals: proposalsEn,
+  typicalProducts: typicalProductsEn,
   notFound: {
   secondFactor: secondFactorEn,
     title: 'Page not found',

@@ -3,6 +3,7 @@ import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
+import { typicalProductsVi } from '../../features/typical-products/typical-products.i18n';
 
 /**
  * Vietnamese, the default language. Labels follow the glossary (shared/product/glossary.md).
@@ -57,6 +58,7 @@ export const vi = {
     adminUnits: 'Đơn vị hành chính',
     regulations: 'Bộ quy định',
     proposals: 'Đề án',
+    typicalProducts: 'Sản phẩm tiêu biểu',
     cycles: 'Kỳ kế hoạch',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
@@ -268,6 +270,7 @@ export const vi = {
   documents: documentsVi,
   cycles: cyclesVi,
   proposals: proposalsVi,
+  typicalProducts: typicalProductsVi,
   notFound: {
   secondFactor: secondFactorVi,
     title: 'Không tìm thấy trang',
