@@ -38,6 +38,7 @@ if [ "${CI:-}" = "true" ] || [ "${KHUYENCONG_TEST_PG15:-}" = "1" ]; then
 fi
 
 step "build the web app" env KHUYENCONG_FORCE_BUILD=1 node scripts/build-web.mjs
+step "front-end budget (quality.md P6)" node scripts/check-web-budget.mjs
 step "end-to-end tests (Chromium)" npx playwright test -c e2e/playwright.config.ts
 
 node scripts/test-summary.mjs || status=1

@@ -20,6 +20,7 @@ const ProposalPage = lazy(() => import('./features/proposals/proposal-page'));
 const TypicalProductsPage = lazy(() => import('./features/typical-products/typical-products-page'));
 const CertificatePage = lazy(() => import('./features/typical-products/certificate-page'));
 const CyclesPage = lazy(() => import('./features/cycles/cycles-page'));
+const ProgrammesPage = lazy(() => import('./features/programmes/programmes-page'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
 
 export const routes: RouteObject[] = [
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
           { path: 'proposals/:id', element: <ProposalPage /> },
           { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
           { path: 'cycles', element: <CyclesPage /> },
+          { path: 'programmes', element: <ProgrammesPage /> },
           { path: 'typical-products', element: <TypicalProductsPage /> },
           { path: 'typical-products/:id', element: <CertificatePage /> },
           { path: 'profile', element: <ProfilePage /> },

@@ -219,6 +219,11 @@ export const ZProposalsQuery = ZPageQuery.extend({
   activityType: ZActivityType.optional(),
   organizationId: z.uuid().optional(),
   orientation: z.string().max(50).optional(),
+  /** Drill-down from the dashboards (issue #8): a range of plan years, and with `provinces=current` a
+   * province code of today also matches the old codes of the provinces merged into it. */
+  fromYear: ZPlanYear.optional(),
+  toYear: ZPlanYear.optional(),
+  provinces: z.enum(['current', 'historical']).optional(),
   q: z.string().trim().max(200).optional(),
   sort: zSort(PROPOSAL_SORTS),
 });

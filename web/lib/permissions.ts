@@ -21,6 +21,9 @@ export type TPermission =
   | 'proposals.submit'
   | 'proposals.return'
   | 'proposals.withdraw'
+  | 'stats.read'
+  | 'programmes.read'
+  | 'programmes.write'
   | 'typical_products.read'
   | 'typical_products.write';
 

@@ -7,7 +7,14 @@ import type { TDbOrTx, TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
 import { hashSecret } from './tokens';
-import { matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUri } from './totp';
+import {
+  matchTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  normalizeRecoveryCode,
+  otpauthUri,
+  RECOVERY_CODE_LENGTH,
+} from './totp';
 
 /**
  * The TOTP second factor (R6): required for the agency roles (they see every province), optional for
@@ -150,7 +157,7 @@ export async function consumeSecondFactor(
 ): Promise<'totp' | 'recovery_code' | null> {
   if (/^\s*\d{3}\s?\d{3}\s*$/.test(code)) return (await consumeTotp(tx, userId, code, now)) ? 'totp' : null;
   const normalized = normalizeRecoveryCode(code);
-  if (normalized.length !== 12) return null;
+  if (normalized.length !== RECOVERY_CODE_LENGTH) return null;
   const used = await tx
     .update(userRecoveryCodes)
     .set({ usedAt: now })

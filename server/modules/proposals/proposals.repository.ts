@@ -15,6 +15,7 @@ import {
 } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
 import { matchesAllWords } from '../../platform/search';
+import { ofCurrentProvince } from '../admin-units/current-province';
 
 export type TProposalRecord = typeof proposals.$inferSelect;
 
@@ -62,7 +63,11 @@ export const SORTABLE = {
 export function proposalFilters(actor: TActor, filters: Omit<TProposalsQuery, 'page' | 'pageSize'>) {
   const conditions: SQL[] = [proposalScope(actor)];
   if (filters.planYear !== undefined) conditions.push(eq(proposals.planYear, filters.planYear));
-  if (filters.provinceCode) conditions.push(eq(proposals.provinceCode, filters.provinceCode));
+  if (filters.fromYear !== undefined) conditions.push(sql`${proposals.planYear} >= ${filters.fromYear}`);
+  if (filters.toYear !== undefined) conditions.push(sql`${proposals.planYear} <= ${filters.toYear}`);
+  if (filters.provinceCode && filters.provinces === 'current')
+    conditions.push(ofCurrentProvince(proposals.provinceCode, filters.provinceCode));
+  else if (filters.provinceCode) conditions.push(eq(proposals.provinceCode, filters.provinceCode));
   if (filters.status && filters.status.length > 0) conditions.push(inArray(proposals.status, filters.status));
   if (filters.activityType) conditions.push(eq(proposals.activityType, filters.activityType));
   if (filters.organizationId)

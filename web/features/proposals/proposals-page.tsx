@@ -49,7 +49,15 @@ export default function ProposalsPage() {
   const [wizardOpen, setWizardOpen] = useState(false);
 
   const fallbackYear = useMemo(() => currentCycle(cycles.data?.items ?? [])?.planYear, [cycles.data]);
-  const planYear = params.get('planYear') ? Number(params.get('planYear')) : fallbackYear;
+  // A dashboard drill-down (issue #8) may name a province (of today with provinces=current) and a range
+  // of plan years (fromYear/toYear, or planYear=all) instead of one plan year.
+  const fromYear = params.get('fromYear') ? Number(params.get('fromYear')) : undefined;
+  const toYear = params.get('toYear') ? Number(params.get('toYear')) : undefined;
+  const provinceCode = params.get('provinceCode') ?? undefined;
+  const provinces = (params.get('provinces') ?? undefined) as 'current' | 'historical' | undefined;
+  const ranged = params.get('planYear') === 'all' || fromYear !== undefined || toYear !== undefined;
+  const planYear =
+    params.get('planYear') && !ranged ? Number(params.get('planYear')) : ranged ? undefined : fallbackYear;
   const status = (params.get('status')?.split(',').filter(Boolean) ?? []) as TProposalStatus[];
   const activityType = params.get('activityType') ?? undefined;
   const orientation = params.get('orientation') ?? undefined;
@@ -79,6 +87,10 @@ export default function ProposalsPage() {
   const list = useProposals(
     {
       planYear,
+      fromYear,
+      toYear,
+      provinceCode,
+      provinces,
       status: status.length > 0 ? status : undefined,
       activityType,
       orientation,

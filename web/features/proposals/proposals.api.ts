@@ -17,6 +17,10 @@ export type { TCheckResponse, TProposal, TProposalDetail };
 
 export interface TProposalsQuery {
   planYear?: number | undefined;
+  fromYear?: number | undefined;
+  toYear?: number | undefined;
+  provinceCode?: string | undefined;
+  provinces?: 'current' | 'historical' | undefined;
   status?: TProposalStatus[] | undefined;
   activityType?: string | undefined;
   orientation?: string | undefined;

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
+  FlagOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -13,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { FullPageSpinner } from '../../components/full-page-spinner';
@@ -25,6 +26,8 @@ import { setLanguage, storedLanguage, type TLanguage } from '../../lib/i18n';
 import { type TPermission, usePermissions } from '../../lib/permissions';
 import { ME_QUERY_KEY, type TMe, useLogout, useMe } from '../auth/auth.api';
 
+// The header's search box is its own chunk, loaded once the frame is shown (issue #8, P6).
+const GlobalSearch = lazy(() => import('../search/global-search'));
 interface TNavItem {
   path: string;
   labelKey:
@@ -35,6 +38,7 @@ interface TNavItem {
     | 'nav.regulations'
     | 'nav.proposals'
     | 'nav.cycles'
+    | 'nav.programmes'
     | 'nav.typicalProducts'
     | 'nav.profile';
   icon: React.ReactNode;
@@ -67,6 +71,12 @@ const NAV_ITEMS: TNavItem[] = [
     labelKey: 'nav.organizations',
     icon: <ApartmentOutlined aria-hidden />,
     permission: 'organizations.read',
+  },
+  {
+    path: '/programmes',
+    labelKey: 'nav.programmes',
+    icon: <FlagOutlined aria-hidden />,
+    permission: 'programmes.read',
   },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: 'users.read' },
   { path: '/admin-units', labelKey: 'nav.adminUnits', icon: <EnvironmentOutlined aria-hidden /> },
@@ -229,6 +239,9 @@ function SignedInShell({ me }: { me: TMe }) {
             onClick={() => setCollapsed((value) => !value)}
           />
           <div className="app-header-title">{t('common.productTitle')}</div>
+          <Suspense fallback={null}>
+            <GlobalSearch />
+          </Suspense>
           <div className="app-header-user">
             <span className="app-header-user-name">{me.user.name}</span>
             <span className="app-header-user-org" title={organizationLine}>

@@ -59,6 +59,7 @@ export const en: TMessages = {
     proposals: 'Proposals',
     typicalProducts: 'Typical products',
     cycles: 'Plan cycles',
+    programmes: 'Programmes',
     profile: 'My account',
     logout: 'Sign out',
     userMenu: 'Account: {{name}}',
@@ -268,6 +269,7 @@ export const en: TMessages = {
   cycles: cyclesEn,
   proposals: proposalsEn,
   typicalProducts: typicalProductsEn,
+  stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
   notFound: {
   secondFactor: secondFactorEn,
     title: 'Page not found',

@@ -3,6 +3,7 @@ import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
+import type { TStatsMessages } from '../../features/dashboard/stats.i18n';
 import { typicalProductsVi } from '../../features/typical-products/typical-products.i18n';
 
 /**
@@ -60,6 +61,7 @@ export const vi = {
     proposals: 'Đề án',
     typicalProducts: 'Sản phẩm tiêu biểu',
     cycles: 'Kỳ kế hoạch',
+    programmes: 'Chương trình',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản: {{name}}',
@@ -271,6 +273,8 @@ export const vi = {
   cycles: cyclesVi,
   proposals: proposalsVi,
   typicalProducts: typicalProductsVi,
+  // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
+  stats: {} as TStatsMessages,
   notFound: {
   secondFactor: secondFactorVi,
     title: 'Không tìm thấy trang',
