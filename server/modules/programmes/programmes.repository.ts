@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { ACCEPTED_STATUSES, APPROVED_STATUSES } from '../../../domain/schemas/stats';
-import { adminUnits, programmes, programmeTargets, proposals } from '../../db/schema';
+import { programmes, programmeTargets, proposals } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { ofCurrentProvince } from '../admin-units/current-province';
 
 export type TProgrammeRecord = typeof programmes.$inferSelect;
 export type TTargetRecord = typeof programmeTargets.$inferSelect;
@@ -33,15 +34,6 @@ export async function targetsOf(db: TDbOrTx, programmeIds: readonly string[]) {
     .orderBy(asc(programmeTargets.position));
 }
 
-/**
- * Proposals of a province today: its own code, and the old codes of the provinces merged into it
- * (a code whose old unit's successor is another code was never reused, so no date is needed).
- */
-export function ofCurrentProvince(code: string): SQL {
-  return sql`(${proposals.provinceCode} = ${code} or ${proposals.provinceCode} in (
-    select au.code from ${adminUnits} au where au.successor_code = ${code} and au.valid_to is not null))`;
-}
-
 const list = (statuses: readonly string[]) =>
   sql.join(
     statuses.map((s) => sql`${s}`),
@@ -60,7 +52,7 @@ export async function targetProgress(db: TDbOrTx, programme: TProgrammeRecord, t
     eq(proposals.programme, programme.scope),
   ];
   if (programme.scope === 'local' && programme.provinceCode)
-    conditions.push(ofCurrentProvince(programme.provinceCode));
+    conditions.push(ofCurrentProvince(proposals.provinceCode, programme.provinceCode));
   const [row] = await db
     .select({
       approved: sql<number>`(count(*) filter (where ${proposals.status} in (${list(APPROVED_STATUSES)})))::int`,

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, EnvironmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
@@ -8,7 +8,10 @@ import { formatDateVi, organizationKindLabel, roleLabel, todayVn, useLanguage } 
 import { usePermissions } from '../../lib/permissions';
 import { useCurrentProvinces } from '../admin-units/admin-units.api';
 import { useMe } from '../auth/auth.api';
-import { DeadlineCard } from '../cycles/deadline-card';
+
+// The figures, the map and the charts are their own chunks, loaded once the page shows (P6).
+const FiguresPanel = lazy(() => import('./figures-panel'));
+const DeadlineCard = lazy(() => import('../cycles/deadline-card').then((m) => ({ default: m.DeadlineCard })));
 
 interface TShortcut {
   to: string;
@@ -18,8 +21,9 @@ interface TShortcut {
 }
 
 /**
- * The start page: who you are, where you work, what you may open. Plan figures and the map come
- * with the plan-cycle features; until then this page shows no invented numbers.
+ * The start page: who you are, where you work, what you may open, and (issue #8) the figures of the
+ * caller's scope — totals, budget use, charts, the province map, lagging projects, programme progress —
+ * each drilling down to the filtered proposal list. The charts' code loads after the figures.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -71,7 +75,9 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         {can('proposals.read') ? (
           <Col xs={24}>
-            <DeadlineCard />
+            <Suspense fallback={<Spin />}>
+              <DeadlineCard />
+            </Suspense>
           </Col>
         ) : null}
         <Col xs={24} lg={12}>
@@ -136,6 +142,13 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      {can('stats.read') && me.roles.some((r) => r !== 'appraiser') ? (
+        <div style={{ marginTop: 16 }}>
+          <Suspense fallback={<Spin />}>
+            <FiguresPanel isAgency={me.roles.some((r) => r.startsWith('agency_') || r === 'auditor')} />
+          </Suspense>
+        </div>
+      ) : null}
     </>
   );
 }
