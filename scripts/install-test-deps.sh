@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, when it is missing and the machine allows:
-# Debian's Chromium (end-to-end tests) and PostgreSQL 15 (the compatibility run in CI).
+# Debian's Chromium (end-to-end tests), PostgreSQL 15 (the compatibility run in CI) and LibreOffice
+# headless (CI: the .xlsx and .docx exports are converted to PDF; elsewhere those checks skip without it).
 # Says clearly what to install by hand when it cannot.
 set -euo pipefail
 
@@ -8,6 +9,9 @@ need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 if [ "${CI:-}" = "true" ] || [ "${KHUYENCONG_TEST_PG15:-}" = "1" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15 postgresql-contrib)
+fi
+if [ "${CI:-}" = "true" ]; then
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

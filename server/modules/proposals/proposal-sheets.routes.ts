@@ -9,7 +9,6 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_MESSAGES } from '../../../domain/enums/error-codes';
-import { vnDateOf } from '../../../domain/lib/dates';
 import { ZProblem } from '../../../domain/schemas/common';
 import {
   ZCopyProposalsRequest,
@@ -43,11 +42,15 @@ const ZId = z.object({ id: z.uuid() });
 /** The agency that receives registrations (since 1 Mar 2025, Decree 40/2025). */
 const AGENCY = 'Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công - Bộ Công Thương';
 
-/** The province's name and its People's Committee line ("UBND TỈNH LÀO CAI"). */
-async function provinceOf(db: Parameters<typeof unitsWithCode>[0], code: string | null, today: string) {
+/**
+ * The province's name and its People's Committee line ("UBND TỈNH LÀO CAI"). Organisations and
+ * proposals carry the codes of the provinces in force (34 since July 2025; codes were reused), so the
+ * unit is the one still in force, whatever the date of the letter.
+ */
+async function provinceOf(db: Parameters<typeof unitsWithCode>[0], code: string | null) {
   if (!code) return null;
   const units = await unitsWithCode(db, code);
-  const unit = units.filter((u) => u.validFrom <= today).at(-1) ?? units.at(-1);
+  const unit = units.find((u) => u.validTo === null) ?? units.at(-1);
   if (!unit) return null;
   const kind = unit.kind === 'city' ? 'THÀNH PHỐ' : 'TỈNH';
   return { name: unit.name, committee: `UBND ${kind} ${unit.name.toLocaleUpperCase('vi')}` };
@@ -209,7 +212,7 @@ export const proposalSheetsRoutes: FastifyPluginAsyncZod = async (app) => {
       const coordinating = proposal.coordinatingOrganizationId
         ? await findOrganization(db, proposal.coordinatingOrganizationId)
         : null;
-      const province = await provinceOf(db, proposal.provinceCode, vnDateOf(now));
+      const province = await provinceOf(db, proposal.provinceCode);
       const file = await renderProjectOutlineDocx(proposal, {
         coordinatingOrganizationName: coordinating?.name ?? null,
         provinceName: province?.name ?? null,
@@ -277,7 +280,7 @@ export const proposalSheetsRoutes: FastifyPluginAsyncZod = async (app) => {
         .innerJoin(organizations, eq(organizations.id, proposals.implementingOrganizationId))
         .where(inArray(registrationItems.registrationId, [r.id]))
         .orderBy(asc(proposals.code));
-      const province = await provinceOf(db, r.provinceCode, r.letterDate);
+      const province = await provinceOf(db, r.provinceCode);
       const planYear = items[0]?.planYear ?? Number(r.letterDate.slice(0, 4)) + 1;
       const file = await renderRegistrationLetterDocx({
         parentLine: province?.committee ?? null,
