@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '../../../domain/enums/roles';
-import { auditEvents, proposalDocuments, proposals } from '../../db/schema';
+import { auditEvents, proposalDocuments, proposals, users } from '../../db/schema';
 import { createHarness, type TClient, type THarness } from '../../test/harness';
 import { uploadAs } from '../documents/test-support';
 import {
@@ -35,7 +35,16 @@ const ROLE_CLIENT: Record<TRole, string> = {
 };
 const ROLES = Object.keys(ROLE_CLIENT) as TRole[];
 
-type TState = 'draft' | 'registered' | 'base_appraised' | 'submitted';
+type TState =
+  | 'draft'
+  | 'registered'
+  | 'base_appraised'
+  | 'submitted'
+  | 'under_appraisal'
+  /** Under appraisal with the matrix's appraiser assigned (on the caller's own side only). */
+  | 'assigned'
+  /** Under appraisal, the appraiser assigned on both sides and their appraisal submitted. */
+  | 'appraised';
 type TSide = 'own' | 'other';
 
 const SIDE = {
@@ -61,7 +70,30 @@ async function target(side: TSide, state: TState): Promise<string> {
   if (state === 'base_appraised') return p.id;
   const sub = await w[s.leader]!.post(`/api/v1/proposals/${p.id}/submit`);
   if (sub.statusCode !== 200) throw new Error(sub.body);
+  if (state === 'submitted') return p.id;
+  const accepted = await w.agencyOfficer!.post('/api/v1/appraisal/accept', { proposalIds: [p.id] });
+  if (accepted.statusCode !== 200) throw new Error(accepted.body);
+  if (state === 'under_appraisal' || (state === 'assigned' && side === 'other')) return p.id;
+  const assigned = await w.agencyOfficer!.post(`/api/v1/proposals/${p.id}/appraisal-assignments`, {
+    userIds: [await appraiserId()],
+  });
+  if (assigned.statusCode !== 200) throw new Error(assigned.body);
+  if (state === 'assigned') return p.id;
+  const criteria = assigned.json().criteria as { code: string }[];
+  const appraised = await w.appraiser!.put(`/api/v1/proposals/${p.id}/appraisals/mine`, {
+    conflictOfInterest: false,
+    criteria: criteria.map((c) => ({ code: c.code, pass: true })),
+    recommendation: 'recommended',
+    recommendedFunding: 100_000_000,
+    submit: true,
+  });
+  if (appraised.statusCode !== 200) throw new Error(appraised.body);
   return p.id;
+}
+
+async function appraiserId(): Promise<string> {
+  const [row] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'td@cuc.vn'));
+  return row!.id;
 }
 
 type TRoute = {
@@ -190,6 +222,54 @@ const ROUTES: TRoute[] = [
     own: expectAll(403, { province_officer: 200, province_leader: 200, unit_officer: 200 }),
     permitted: PROPOSER,
   },
+  // Issue #6: the ministry-level appraisal.
+  {
+    name: 'POST /appraisal/accept',
+    state: 'submitted',
+    call: (as, id) => as.post('/api/v1/appraisal/accept', { proposalIds: [id] }),
+    own: expectAll(403, { agency_officer: 200 }),
+    permitted: ['agency_officer'],
+  },
+  {
+    name: 'POST /proposals/{id}/appraisal-assignments',
+    state: 'under_appraisal',
+    call: async (as, id) =>
+      as.post(`/api/v1/proposals/${id}/appraisal-assignments`, { userIds: [await appraiserId()] }),
+    own: expectAll(403, { agency_officer: 200 }),
+    permitted: ['agency_officer'],
+  },
+  {
+    // Everyone who reads proposals may ask; only the agency's readers and assigned appraisers see it.
+    name: 'GET /proposals/{id}/appraisals',
+    state: 'assigned',
+    call: (as, id) => as.get(`/api/v1/proposals/${id}/appraisals`),
+    own: expectAll(403, { agency_officer: 200, agency_leader: 200, auditor: 200, appraiser: 200 }),
+    permitted: ROLES,
+  },
+  {
+    // The appraiser is assigned on the own side only: elsewhere their appraisal does not exist (404).
+    name: 'PUT /proposals/{id}/appraisals/mine',
+    state: 'assigned',
+    call: (as, id) =>
+      as.put(`/api/v1/proposals/${id}/appraisals/mine`, { conflictOfInterest: false, criteria: [] }),
+    own: expectAll(403, { appraiser: 200, agency_officer: 404 }),
+    permitted: ['appraiser', 'agency_officer'],
+  },
+  {
+    name: 'POST /proposals/{id}/decision',
+    state: 'appraised',
+    call: (as, id) =>
+      as.post(`/api/v1/proposals/${id}/decision`, { result: 'recommended', approvedFunding: 100_000_000 }),
+    own: expectAll(403, { agency_officer: 200 }),
+    permitted: ['agency_officer'],
+  },
+  {
+    name: 'GET /proposals/{id}/appraisal-minutes.docx',
+    state: 'appraised',
+    call: (as, id) => as.get(`/api/v1/proposals/${id}/appraisal-minutes.docx`),
+    own: expectAll(403, { agency_officer: 200, agency_leader: 200, auditor: 200 }),
+    permitted: ['agency_officer', 'agency_leader', 'auditor'],
+  },
 ];
 
 /**
@@ -265,8 +345,10 @@ describe('access matrix: proposal routes × roles × own / other province', () =
     const laoCaiCounts = (await w.laoCaiOfficer!.get('/api/v1/proposals/status-counts')).json().total;
     const all = (await w.agencyOfficer!.get('/api/v1/proposals/status-counts')).json().total;
     expect(all).toBeGreaterThan(laoCaiCounts);
-    expect((await w.appraiser!.get('/api/v1/proposals')).json().total).toBe(0);
-    expect((await w.appraiser!.get('/api/v1/proposals/status-counts')).json().total).toBe(0);
+    // An appraiser lists exactly the proposals assigned to them (by the appraisal routes above).
+    const assigned = (await w.appraiser!.get('/api/v1/appraisal/queue')).json().counts.assigned;
+    expect((await w.appraiser!.get('/api/v1/proposals?pageSize=500')).json().total).toBe(assigned);
+    expect((await w.appraiser!.get('/api/v1/proposals/status-counts')).json().total).toBe(assigned);
   });
 
   it('another province’s proposal answers exactly like a missing one', async () => {
@@ -275,6 +357,53 @@ describe('access matrix: proposal routes × roles × own / other province', () =
     const missing = await w.laoCaiOfficer!.get('/api/v1/proposals/00000000-0000-4000-8000-000000000000');
     expect(forbidden.statusCode).toBe(404);
     expect({ ...forbidden.json(), requestId: null }).toEqual({ ...missing.json(), requestId: null });
+  });
+});
+
+describe('access matrix: plan routes × roles (issue #6)', () => {
+  it('every role but the appraiser reads the plan (scoped); only an agency leader approves it', async () => {
+    let approvedOne = false;
+    for (const role of ROLES) {
+      const as = w[ROLE_CLIENT[role]]!;
+      const reads = role !== 'appraiser';
+      expect([role, (await as.get('/api/v1/plans/2026')).statusCode]).toEqual([role, reads ? 200 : 403]);
+      expect([role, (await as.get('/api/v1/plans/2026/export.xlsx')).statusCode]).toEqual([
+        role,
+        reads ? 200 : 403,
+      ]);
+      expect([role, (await as.get('/api/v1/plans/2026/export.docx')).statusCode]).toEqual([
+        role,
+        reads ? 200 : 403,
+      ]);
+      // The leader approves what the decision route above recommended (or finds nothing new: 409).
+      const approve = await as.post('/api/v1/plans/2026/approve', {
+        decisionNumber: '1/QĐ-BCT',
+        decisionDate: '2025-05-05',
+      });
+      if (role === 'agency_leader') {
+        expect([200, 409]).toContain(approve.statusCode);
+        approvedOne = approve.statusCode === 200;
+      } else expect([role, approve.statusCode]).toEqual([role, 403]);
+    }
+    const again = await w.agencyLeader!.post('/api/v1/plans/2026/approve', {
+      decisionNumber: '2/QĐ-BCT',
+      decisionDate: '2025-05-05',
+    });
+    expect(again.statusCode).toBe(409);
+    expect((await h.anonymous.get('/api/v1/plans/2026')).statusCode).toBe(401);
+    const open = await h.anonymous.get('/api/v1/open-data/plans/2026.json');
+    expect(open.statusCode).toBe(approvedOne ? 200 : 404);
+  });
+
+  it('the inbox and the queue: the agency officer, and those who may appraise', async () => {
+    for (const role of ROLES) {
+      const as = w[ROLE_CLIENT[role]]!;
+      const inbox = await as.get('/api/v1/appraisal/inbox?planYear=2026');
+      expect([role, inbox.statusCode]).toEqual([role, role === 'agency_officer' ? 200 : 403]);
+      const queue = await as.get('/api/v1/appraisal/queue');
+      const appraises = role === 'appraiser' || role === 'agency_officer';
+      expect([role, queue.statusCode]).toEqual([role, appraises ? 200 : 403]);
+    }
   });
 });
 
