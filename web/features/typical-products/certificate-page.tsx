@@ -18,6 +18,7 @@ import {
   Spin,
   Table,
   Tag,
+  Typography,
   Upload,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -207,8 +208,12 @@ export default function CertificatePage() {
             size="small"
             pagination={false}
             dataSource={c.reports}
-            locale={{ emptyText: t('typicalProducts.reportsEmpty') }}
-            scroll={{ x: 700 }}
+            locale={{
+              emptyText: (
+                <Typography.Text type="secondary">{t('typicalProducts.reportsEmpty')}</Typography.Text>
+              ),
+            }}
+            scroll={c.reports.length > 0 ? { x: 700 } : undefined}
             onRow={(r) => ({
               onClick: c.canReport
                 ? () => {

@@ -175,8 +175,11 @@ export default function TypicalProductsPage() {
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: t('typicalProducts.empty') }}
+          // Scrollable only with rows: an empty scroll region has nothing to focus (axe scrollable-region-focusable).
+          scroll={list.data?.items.length ? { x: 1100 } : undefined}
+          locale={{
+            emptyText: <Typography.Text type="secondary">{t('typicalProducts.empty')}</Typography.Text>,
+          }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
