@@ -11,6 +11,7 @@ import { createApiToken } from './modules/auth/api-tokens';
 import { disableTotp } from './modules/auth/second-factor';
 import { createBackup } from './modules/backup/backup';
 import { RestoreError, restoreBackup } from './modules/backup/restore';
+import { registerProposalSheetCommands } from './modules/proposals/proposals.cli';
 import { createUser } from './modules/users/create-user';
 import { ConfigError, loadConfig } from './platform/config';
 import { AppError } from './platform/errors';
@@ -295,6 +296,8 @@ program
       process.exit(1);
     }
   });
+
+registerProposalSheetCommands(program, withRuntime);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
