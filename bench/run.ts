@@ -11,6 +11,8 @@ import { tokenFor } from './lib/tokens';
 import { benchmarkList } from './p1-list';
 import { benchmarkRush } from './p2-rush';
 import { benchmarkResume } from './p3-resume';
+import { benchmarkExport } from './p4-export';
+import { benchmarkImport } from './p5-import';
 import { benchmarkColdStart } from './p7-cold-start';
 
 function argument(name: string): string | undefined {
@@ -41,6 +43,8 @@ try {
   const agencyToken = await tokenFor(runtime, 'bench.cuc@khuyencong.local');
   if (wanted('P1')) figures.push(...(await benchmarkList({ databaseUrl, token: agencyToken, seconds })));
   if (wanted('P3')) figures.push(...(await benchmarkResume(runtime)));
+  if (wanted('P4')) figures.push(...(await benchmarkExport(databaseUrl)));
+  if (wanted('P5')) figures.push(...(await benchmarkImport(databaseUrl)));
   if (wanted('P2'))
     figures.push(...(await benchmarkRush(runtime, { clients: Number(argument('clients') ?? 200) })));
 } finally {
