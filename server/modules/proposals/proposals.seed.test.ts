@@ -23,7 +23,9 @@ describe('khuyencong seed --demo', () => {
       draft: 5,
       registered: 2,
       base_appraised: 1,
-      submitted: 3,
+      // The three submitted dossiers went on to the ministry-level appraisal (plans.seed.ts, issue #6).
+      under_appraisal: 1,
+      recommended: 2,
       returned: 1,
       withdrawn: 1,
     });
@@ -31,7 +33,7 @@ describe('khuyencong seed --demo', () => {
     // The 2026 stages closed in 2025: the demo organisations got extensions, so every step can be tried.
     expect((await h.db.select().from(cycleExtensions)).length).toBe(10);
     // Submitted proposals carry real stored documents.
-    const submitted = rows.find((p) => p.status === 'submitted')!;
+    const submitted = rows.find((p) => p.status === 'recommended')!;
     const documents = await h.db
       .select()
       .from(proposalDocuments)
