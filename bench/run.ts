@@ -13,6 +13,7 @@ import { benchmarkRush } from './p2-rush';
 import { benchmarkResume } from './p3-resume';
 import { benchmarkExport } from './p4-export';
 import { benchmarkImport } from './p5-import';
+import { benchmarkBundle } from './p6-bundle';
 import { benchmarkColdStart } from './p7-cold-start';
 
 function argument(name: string): string | undefined {
@@ -33,6 +34,8 @@ try {
 } finally {
   await runtime.shutdown();
 }
+
+if (wanted('P6')) figures.push(...benchmarkBundle());
 
 // P7 first: the server starts its own embedded PostgreSQL on the data folder the generator left.
 if (wanted('P7') && !process.env.BENCH_DATABASE_URL) figures.push(...(await benchmarkColdStart()));
