@@ -792,3 +792,173 @@ export const typicalProductReports = pgTable(
     ),
   ],
 );
+
+/*
+ * Implementation (issue #7, domain.md §3.6, §7): contract, advances, monthly progress reports and their
+ * reminders, adjustments, inspections, acceptance and settlement of an approved proposal. Money is
+ * integer VND; dates are Vietnam calendar dates.
+ */
+
+/** The contract (hợp đồng) of an approved proposal: one per proposal. */
+export const proposalContracts = pgTable(
+  'proposal_contracts',
+  {
+    proposalId: uuid('proposal_id')
+      .primaryKey()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    /** `selection` (tuyển chọn) or `bidding` (đấu thầu). */
+    selectionMethod: text('selection_method').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('proposal_contracts_value_check', sql`${t.value} > 0`)],
+);
+
+/** Advances (tạm ứng) paid on a proposal, numbered from 1; the first follows the set's rate. */
+export const proposalAdvances = pgTable(
+  'proposal_advances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    /** `first` (rate by project type) or `progress` (by the progress reported). */
+    basis: text('basis').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('proposal_advances_seq_idx').on(t.proposalId, t.seq),
+    check('proposal_advances_amount_check', sql`${t.amount} > 0`),
+  ],
+);
+
+/** Monthly progress reports (Mẫu 3a/3b), due on the 25th: one per proposal and month (YYYY-MM). */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    /** Share of the volume done, 0–100. */
+    volumePercent: integer('volume_percent').notNull(),
+    moneySpent: bigint('money_spent', { mode: 'number' }).notNull(),
+    problems: text('problems'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('progress_reports_month_idx').on(t.proposalId, t.month),
+    check(
+      'progress_reports_figures_check',
+      sql`${t.volumePercent} between 0 and 100 and ${t.moneySpent} >= 0`,
+    ),
+  ],
+);
+
+/** The overdue-report reminder sent to a user for a month: once (the job is idempotent). */
+export const progressReminders = pgTable(
+  'progress_reminders',
+  {
+    month: text('month').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    proposals: integer('proposals').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.userId] })],
+);
+
+/** Adjustment requests (điều chỉnh, bổ sung, ngừng) and the authority's decision on them. */
+export const proposalAdjustments = pgTable(
+  'proposal_adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    /** The requested change (e.g. the new amount), as the request gave it. */
+    changes: jsonb('changes').notNull().default(sql`'{}'::jsonb`),
+    /** `minister`, `agency` or `province`: from the regulation set at the time of the request. */
+    requiredAuthority: text('required_authority').notNull(),
+    status: text('status').notNull().default('requested'),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAuthority: text('decided_authority'),
+    decisionNumber: text('decision_number'),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('proposal_adjustments_proposal_idx').on(t.proposalId, t.requestedAt)],
+);
+
+/** Inspection visits (kiểm tra): planned, then done with findings and follow-ups. */
+export const proposalInspections = pgTable(
+  'proposal_inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    status: text('status').notNull().default('planned'),
+    findings: text('findings'),
+    followUps: jsonb('follow_ups').notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('proposal_inspections_proposal_idx').on(t.proposalId, t.plannedOn)],
+);
+
+/** Base acceptance (nghiệm thu): one per proposal. */
+export const proposalAcceptances = pgTable('proposal_acceptances', {
+  proposalId: uuid('proposal_id')
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: 'cascade' }),
+  minutesNumber: text('minutes_number').notNull(),
+  result: text('result').notNull(),
+  acceptedOn: date('accepted_on', { mode: 'string' }).notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Settlement (quyết toán): the settled amount, the refund of unspent advances, the late flags. */
+export const proposalSettlements = pgTable(
+  'proposal_settlements',
+  {
+    proposalId: uuid('proposal_id')
+      .primaryKey()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    settledAmount: bigint('settled_amount', { mode: 'number' }).notNull(),
+    advancedTotal: bigint('advanced_total', { mode: 'number' }).notNull(),
+    refundAmount: bigint('refund_amount', { mode: 'number' }).notNull(),
+    settledOn: date('settled_on', { mode: 'string' }).notNull(),
+    /** More than 15 days after the acceptance. */
+    late: boolean('late').notNull(),
+    liquidationDeadline: date('liquidation_deadline', { mode: 'string' }).notNull(),
+    pastLiquidationDeadline: boolean('past_liquidation_deadline').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check(
+      'proposal_settlements_amounts_check',
+      sql`${t.settledAmount} >= 0 and ${t.advancedTotal} >= 0 and ${t.refundAmount} >= 0`,
+    ),
+  ],
+);
