@@ -20,6 +20,7 @@ import type { TProposalStatus } from '../../../domain/workflow/proposal';
 import type { TActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
 import { languageOf } from '../../http/problem';
+import { decisionInstant } from '../../platform/clock';
 import type { TDbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { MAIL_DELIVER_JOB } from '../mail/mail.jobs';
@@ -201,8 +202,9 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const now = clock.now();
-      const id = await db.transaction((tx) => registerProposals({ actor, tx, now, data: request.body }));
+      const id = await db.transaction(async (tx) =>
+        registerProposals({ actor, tx, now: await decisionInstant(tx, clock), data: request.body }),
+      );
       const registration = await findRegistration(db, id);
       if (!registration) throw notFound();
       return reply.status(201).send(registration);
@@ -240,8 +242,16 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = clock.now();
       const { id } = request.params;
       const language = languageOf(request);
-      await db.transaction((tx) =>
-        submitProposal({ actor, tx, now, id, language, publicUrl: config.publicUrl }),
+      // R9: the deadline is decided by the database transaction's time (the system clock's case).
+      await db.transaction(async (tx) =>
+        submitProposal({
+          actor,
+          tx,
+          now: await decisionInstant(tx, clock),
+          id,
+          language,
+          publicUrl: config.publicUrl,
+        }),
       );
       await app.ctx.nudge?.(MAIL_DELIVER_JOB); // the receipt, without waiting for the next minute
       return detailFor(db, actor, id, now);
