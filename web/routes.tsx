@@ -17,6 +17,7 @@ const RegulationSetPage = lazy(() => import('./features/regulations/regulation-s
 const ReceiptPage = lazy(() => import('./features/documents/ReceiptPage'));
 const ProposalsPage = lazy(() => import('./features/proposals/proposals-page'));
 const ProposalPage = lazy(() => import('./features/proposals/proposal-page'));
+const ProposalsImportPage = lazy(() => import('./features/proposals/import-page'));
 const TypicalProductsPage = lazy(() => import('./features/typical-products/typical-products-page'));
 const CertificatePage = lazy(() => import('./features/typical-products/certificate-page'));
 const CyclesPage = lazy(() => import('./features/cycles/cycles-page'));
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'regulation-sets/:id', element: <RegulationSetPage /> },
           { path: 'proposals', element: <ProposalsPage /> },
           { path: 'proposals/new', element: <ProposalPage /> },
+          { path: 'proposals/import', element: <ProposalsImportPage /> },
           { path: 'proposals/:id', element: <ProposalPage /> },
           { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
           { path: 'cycles', element: <CyclesPage /> },

@@ -39,6 +39,7 @@ import { fromProposal, namePathOf, type TProposalFormValues, toCheckable, toRequ
 import { StatusTag } from './inputs';
 import { FindingsPanel, type TShownFinding } from './live-findings';
 import { ProposalForm } from './proposal-form';
+import { letterUrl, outlineUrl } from './proposal-sheets.api';
 import {
   type TProposalDetail,
   useCreateProposal,
@@ -314,6 +315,16 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
             ) : null}
             {proposal?.submittedAt ? (
               <Link to={`/proposals/${proposal.id}/receipt`}>{t('proposals.actions.receipt')}</Link>
+            ) : null}
+            {proposal ? (
+              <a href={outlineUrl(proposal.id)} download>
+                {t('proposals.sheets.outline')}
+              </a>
+            ) : null}
+            {proposal?.registration ? (
+              <a href={letterUrl(proposal.registration.id)} download>
+                {t('proposals.sheets.letter')}
+              </a>
             ) : null}
           </Space>
         }

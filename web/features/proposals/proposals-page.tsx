@@ -1,4 +1,4 @@
-import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -25,6 +25,7 @@ import { currentCycle, useCycles } from '../cycles/cycles.api';
 import { matchesOption } from '../organizations/organization-form-drawer';
 import { StatusTag } from './inputs';
 import { activityLabel, activityOptions, statusOptions } from './labels';
+import { exportUrl } from './proposal-sheets.api';
 import { type TProposal, useProposals } from './proposals.api';
 import { RegistrationWizard } from './registration-wizard';
 
@@ -187,6 +188,30 @@ export default function ProposalsPage() {
         description={t('proposals.intro')}
         extra={
           <Space wrap>
+            <a
+              href={exportUrl({
+                planYear,
+                provinceCode,
+                status: status.length > 0 ? status.join(',') : undefined,
+                activityType,
+                orientation,
+                q: q || undefined,
+                sort: 'code',
+              })}
+              download
+              title={t('proposals.sheets.exportHint')}
+            >
+              <Button icon={<FileExcelOutlined aria-hidden />} tabIndex={-1}>
+                {t('proposals.sheets.export')}
+              </Button>
+            </a>
+            {can('proposals.write') ? (
+              <Link to="/proposals/import">
+                <Button icon={<UploadOutlined aria-hidden />} tabIndex={-1}>
+                  {t('proposals.sheets.import')}
+                </Button>
+              </Link>
+            ) : null}
             {can('proposals.register') && planYear ? (
               <Button icon={<SendOutlined aria-hidden />} onClick={() => setWizardOpen(true)}>
                 {t('proposals.registerReport')}
