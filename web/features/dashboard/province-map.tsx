@@ -1,6 +1,6 @@
 import './stats.i18n';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Segmented, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -45,7 +45,8 @@ export function ProvinceMap({ filter }: { filter: TStatsFilter }) {
   const codeKey = mode === 'current' ? 'code' : 'gsoCode';
 
   const prepared = useMemo(() => {
-    if (!geo.data || !stats.data) return null;
+    // Never the other mode's figures on this mode's map while the new ones load.
+    if (!geo.data || !stats.data || stats.isPlaceholderData) return null;
     const byCode = new Map<string, (typeof stats.data.items)[number]>();
     let outside = 0;
     for (const item of stats.data.items) {
@@ -87,7 +88,7 @@ export function ProvinceMap({ filter }: { filter: TStatsFilter }) {
       }));
     const max = Math.max(1, ...data.map((d) => d.value));
     return { data: [...data, ...islands], provinces: data.length, max, outside };
-  }, [geo.data, stats.data, mode, metric, codeKey]);
+  }, [geo.data, stats.data, stats.isPlaceholderData, mode, metric, codeKey]);
 
   const mapName = `vn-${mode}`;
   const option = useMemo(
@@ -135,43 +136,38 @@ export function ProvinceMap({ filter }: { filter: TStatsFilter }) {
   );
 
   return (
-    <Card
-      title={<h2 className="card-title">{t('stats.mapTitle')}</h2>}
-      extra={
-        <Space wrap>
-          <Segmented
-            aria-label={t('stats.mapMode')}
-            value={mode}
-            onChange={(v) => setMode(v as TProvinceMode)}
-            options={[
-              { value: 'current', label: t('stats.mapCurrent') },
-              { value: 'historical', label: t('stats.mapHistorical') },
-            ]}
-          />
-          <Segmented
-            aria-label={t('stats.mapMetric')}
-            value={metric}
-            onChange={(v) => setMetric(v as TMetric)}
-            options={[
-              { value: 'funding', label: t('stats.funding') },
-              { value: 'count', label: t('stats.count') },
-            ]}
-          />
-        </Space>
-      }
-    >
+    <Card title={<h2 className="card-title">{t('stats.mapTitle')}</h2>}>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Segmented
+          aria-label={t('stats.mapMode')}
+          value={mode}
+          onChange={(v) => setMode(v as TProvinceMode)}
+          options={[
+            { value: 'current', label: t('stats.mapCurrent') },
+            { value: 'historical', label: t('stats.mapHistorical') },
+          ]}
+        />
+        <Segmented
+          aria-label={t('stats.mapMetric')}
+          value={metric}
+          onChange={(v) => setMetric(v as TMetric)}
+          options={[
+            { value: 'funding', label: t('stats.funding') },
+            { value: 'count', label: t('stats.count') },
+          ]}
+        />
+      </Space>
       {geo.isError || stats.isError ? (
         <Alert type="error" showIcon title={t('stats.loadFailed')} />
       ) : !option || !prepared ? (
         <Spin />
-      ) : stats.data?.totals.count === 0 ? (
-        <Empty description={t('stats.empty')} />
       ) : (
         <div
           data-testid="province-map"
           data-mode={mode}
           data-provinces={prepared.provinces}
           data-coloured={prepared.data.filter((d) => typeof d.value === 'number').length}
+          data-with-figures={prepared.data.filter((d) => typeof d.value === 'number' && d.value > 0).length}
         >
           <Suspense fallback={<Spin />}>
             <EChart
