@@ -62,6 +62,36 @@ export const ERROR_MESSAGES = {
   },
   deadline_passed: { status: 422, vi: 'Đã quá hạn.', en: 'The deadline has passed.' },
   cap_exceeded: { status: 422, vi: 'Vượt mức hỗ trợ tối đa.', en: 'The support cap is exceeded.' },
+  contract_value_exceeded: {
+    status: 422,
+    vi: 'Giá trị hợp đồng vượt tổng kinh phí hỗ trợ được duyệt và vốn đối ứng.',
+    en: 'The contract value exceeds the approved support plus the counterpart funds.',
+  },
+  advance_limit_exceeded: {
+    status: 422,
+    vi: 'Tổng số tiền tạm ứng vượt mức cho phép trước khi nghiệm thu.',
+    en: 'The total advances exceed what may be advanced before acceptance.',
+  },
+  advance_not_allowed: {
+    status: 422,
+    vi: 'Chưa đủ điều kiện tạm ứng theo quy định.',
+    en: 'The conditions for this advance are not met.',
+  },
+  report_exists: {
+    status: 409,
+    vi: 'Báo cáo tiến độ của tháng này đã được gửi.',
+    en: 'The progress report for this month has already been sent.',
+  },
+  authority_insufficient: {
+    status: 403,
+    vi: 'Nội dung điều chỉnh này phải do cấp có thẩm quyền cao hơn quyết định.',
+    en: 'This adjustment must be decided by a higher authority.',
+  },
+  settlement_exceeded: {
+    status: 422,
+    vi: 'Số tiền quyết toán vượt kinh phí hỗ trợ được duyệt.',
+    en: 'The settled amount exceeds the approved support.',
+  },
   checks_failed: {
     status: 422,
     vi: 'Đề án còn lỗi theo quy định, cần sửa trước khi gửi.',
@@ -76,6 +106,16 @@ export const ERROR_MESSAGES = {
     status: 422,
     vi: 'Liên kết đã hết hạn hoặc không hợp lệ.',
     en: 'The link has expired or is not valid.',
+  },
+  malware_detected: {
+    status: 422,
+    vi: 'Tệp bị phần mềm diệt virus phát hiện là độc hại và đã bị từ chối.',
+    en: 'The antivirus flagged this file as malicious; it was refused.',
+  },
+  scan_unavailable: {
+    status: 503,
+    vi: 'Chưa quét được virus cho tệp, vui lòng thử lại sau.',
+    en: 'The file could not be scanned for viruses; try again later.',
   },
   totp_required: {
     status: 401,

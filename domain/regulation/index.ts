@@ -55,3 +55,16 @@ export {
 } from './priority';
 export { NATIONAL_2012, NATIONAL_2026, NATIONAL_REGULATION_SETS } from './seeds';
 export * from './types';
+export {
+  ADJUSTMENT_AUTHORITIES,
+  ADJUSTMENT_KIND_LABELS,
+  ADJUSTMENT_KINDS,
+  AUTHORITY_LABELS,
+  authorityCovers,
+  requiredAuthority,
+  seedAdjustmentRules,
+  type TAdjustmentAuthority,
+  type TAdjustmentKind,
+  type TAdjustmentRules,
+  ZAdjustmentKind,
+} from './adjustments';

@@ -1,4 +1,5 @@
 import { ACTIVITY_TYPES, type TActivityType } from '../enums/activity-types';
+import { seedAdjustmentRules } from './adjustments';
 import { CAPS_ADDED_2026, CAPS_BEFORE_2026 } from './seed-caps';
 import type {
   TAdvanceRate,
@@ -365,6 +366,7 @@ export const NATIONAL_2012: TRegulationSet = {
   priorityRules: priorityRules(false),
   deadlines: deadlines(false),
   advances: advances(false),
+  adjustments: seedAdjustmentRules(),
   appraisalCriteria: appraisalCriteria(false),
 };
 
@@ -390,6 +392,7 @@ export const NATIONAL_2026: TRegulationSet = {
   priorityRules: priorityRules(true),
   deadlines: deadlines(true),
   advances: advances(true),
+  adjustments: seedAdjustmentRules(),
   appraisalCriteria: appraisalCriteria(true),
 };
 

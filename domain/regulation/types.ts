@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, type TActivityType } from '../enums/activity-types';
 import { DOCUMENT_KINDS } from '../enums/document-kinds';
+import { ZAdjustmentRules } from './adjustments';
 import { BENEFICIARY_KINDS } from './beneficiary-kinds';
 
 /**
@@ -250,6 +251,8 @@ const ZRegulationSetShape = z.object({
   priorityRules: ZPriorityRules,
   deadlines: ZDeadlines,
   advances: ZAdvanceRules,
+  /** Who decides each kind of adjustment (issue #7); absent in sets published before it: the seeds' values. */
+  adjustments: ZAdjustmentRules.optional(),
   appraisalCriteria: z.array(ZAppraisalCriterion).min(1),
   scoreRubric: z.array(ZScoreRubricItem).optional(),
 });

@@ -285,3 +285,39 @@ describe('direct registration and reminders', () => {
     expect(reminderThreshold(daysLeft)).toBe(threshold);
   });
 });
+
+describe('implementation (issue #7)', () => {
+  /** A Sở's proposal seen by another province's staff. */
+  const otherProvince: TWorkflowContext = {
+    isOwnProvince: false,
+    isOwnOrganization: false,
+    registersDirectly: false,
+  };
+  it.each([
+    ['contract', 'approved', 'unit_officer', ownCentre, 'contracted'],
+    ['contract', 'approved', 'province_officer', sameProvince, 'contracted'],
+    ['contract', 'approved', 'agency_officer', otherProvince, 'contracted'],
+    ['contract', 'approved', 'province_officer', otherProvince, 'forbidden'],
+    ['contract', 'approved', 'unit_officer', sameProvince, 'forbidden'],
+    ['contract', 'contracted', 'unit_officer', ownCentre, 'invalid'],
+    ['start', 'contracted', 'unit_officer', ownCentre, 'in_progress'],
+    ['start', 'approved', 'unit_officer', ownCentre, 'invalid'],
+    ['accept', 'in_progress', 'province_officer', sameProvince, 'accepted'],
+    ['accept', 'in_progress', 'unit_officer', ownCentre, 'forbidden'],
+    ['accept', 'contracted', 'province_officer', sameProvince, 'invalid'],
+    ['settle', 'accepted', 'agency_officer', otherProvince, 'settled'],
+    ['settle', 'accepted', 'province_leader', sameProvince, 'forbidden'],
+    ['settle', 'in_progress', 'agency_officer', otherProvince, 'invalid'],
+    ['close', 'settled', 'agency_officer', otherProvince, 'closed'],
+    ['stop', 'in_progress', 'agency_leader', otherProvince, 'stopped'],
+    ['carry_over', 'contracted', 'agency_leader', otherProvince, 'carried_over'],
+  ] as [TProposalAction, TProposalStatus, TRole, TWorkflowContext, string][])(
+    '%s from %s by %s → %s',
+    (action, from, role, ctx, expected) => {
+      const decision = decideTransition(from, action, [role], ctx);
+      if (expected === 'forbidden') expect(decision).toEqual({ ok: false, reason: 'forbidden' });
+      else if (expected === 'invalid') expect(decision).toEqual({ ok: false, reason: 'invalid_transition' });
+      else expect(decision.ok && decision.rule.to).toBe(expected);
+    },
+  );
+});

@@ -197,8 +197,21 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
   { action: 'recommend', from: DECIDABLE, to: 'recommended', grants: [agencyOfficer] },
   { action: 'not_recommend', from: DECIDABLE, to: 'not_recommended', grants: [agencyOfficer] },
   { action: 'approve', from: ['recommended'], to: 'approved', grants: [agencyLeader] },
-  { action: 'contract', from: ['approved'], to: 'contracted', grants: [agencyOfficer] },
-  { action: 'start', from: ['contracted'], to: 'in_progress', grants: [agencyOfficer] },
+  {
+    // The contract is signed by the implementing unit with the Sở (or the agency, for direct units):
+    // either side records it (issue #7).
+    action: 'contract',
+    from: ['approved'],
+    to: 'contracted',
+    grants: [provinceOfficer, provinceLeader, anyOwnUnit, agencyOfficer],
+  },
+  {
+    // The first monthly progress report starts the implementation; whoever may report may start it.
+    action: 'start',
+    from: ['contracted'],
+    to: 'in_progress',
+    grants: [provinceOfficer, provinceLeader, anyOwnUnit, agencyOfficer],
+  },
   {
     // Base-level acceptance (nghiệm thu cơ sở) is the Sở's, or the agency's for its own projects.
     action: 'accept',
@@ -218,7 +231,7 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
   },
   {
     action: 'carry_over',
-    from: ['in_progress'],
+    from: ['contracted', 'in_progress'],
     to: 'carried_over',
     grants: [agencyLeader],
     needsReason: true,

@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   'programmes.write', // enter and change programmes and their targets
   'typical_products.read', // the typical-product certificate registry (everyone signed in)
   'typical_products.write', // record certificates and yearly reports: the agency regional/national, a province its provincial ones
+  'implementation.write', // contract, monthly progress reports, acceptance (the workflow decides who, when) (issue #7)
+  'implementation.finance', // advances and settlement: the agency pays and settles
+  'adjustments.request', // request an adjustment, supplement or stop of an approved project
+  'adjustments.decide', // decide one, within the authority the regulation set requires
+  'inspections.write', // plan and record inspection visits
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +50,13 @@ const EVERY_USER: TPermission[] = [
   'typical_products.read',
 ];
 /** The proposer's side: the Sở and its centre (province roles) and implementing units. */
-const PROPOSER: TPermission[] = ['proposals.write', 'proposals.withdraw', 'plans.read'];
+const PROPOSER: TPermission[] = [
+  'proposals.write',
+  'proposals.withdraw',
+  'plans.read',
+  'implementation.write',
+  'adjustments.request',
+];
 
 /** The role → permission table (brief, "Actors and roles"). Deny by default: absent means no. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -70,8 +81,20 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'appraisals.write', // staff appraisal: an officer may be assigned as an appraiser
     'plans.read',
     'typical_products.write',
+    'implementation.write',
+    'implementation.finance',
+    'adjustments.decide',
+    'inspections.write',
   ],
-  agency_leader: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read', 'plans.approve'],
+  agency_leader: [
+    ...EVERY_USER,
+    'users.read',
+    'audit.read',
+    'appraisals.read',
+    'plans.read',
+    'plans.approve',
+    'adjustments.decide', // records the Minister's decisions (TT 36/2013 Art. 11)
+  ],
   appraiser: [...EVERY_USER, 'appraisals.write'],
   province_officer: [
     ...EVERY_USER,
@@ -79,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...PROPOSER,
     'proposals.base_appraise',
     'typical_products.write',
+    'inspections.write',
   ],
   province_leader: [
     ...EVERY_USER,
@@ -88,6 +112,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'proposals.register',
     'proposals.submit',
     'typical_products.write',
+    'adjustments.decide', // the Sở's decisions on group projects (TT 36/2013 Art. 11)
+    'inspections.write',
   ],
   unit_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.register', 'proposals.submit'],
   auditor: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read'],

@@ -45,6 +45,20 @@ export const AUDIT_ACTIONS = [
   'proposal.recommended', // the agency's decision after appraisal, with the approved funding
   'proposal.not_recommended',
   'proposal.approved', // in an approved version of the national plan
+  'proposal.contracted', // the contract signed (number, date, value, selection method) (issue #7)
+  'proposal.started', // the first monthly progress report moved a contracted proposal into progress
+  'proposal.accepted', // base acceptance recorded (minutes number, result, date)
+  'proposal.settled', // settlement recorded with the refund of unspent advances and the late flags
+  'proposal.closed',
+  'proposal.stopped', // an approved stop adjustment ended the project
+  'proposal.carried_over', // an approved carry-over adjustment moved the project into the next year
+  'advance.recorded', // an advance paid (first by the project type's rate, later by progress)
+  'progress_report.submitted', // a monthly progress report (volume done, money spent, problems)
+  'progress_report.reminders_sent', // a run of the overdue-report reminder job that queued e-mails
+  'adjustment.requested', // an adjustment, supplement or stop requested with its reason
+  'adjustment.decided', // approved or refused by the authority the regulation set requires
+  'inspection.planned', // an inspection visit planned
+  'inspection.recorded', // an inspection done with its findings and follow-ups
   'appraisal.saved', // an appraiser's draft appraisal (criteria, score, recommendation)
   'appraisal.submitted', // the appraisal made final and visible to the agency
   'appraisal.minutes_exported', // the appraisal minutes downloaded as a Word file
