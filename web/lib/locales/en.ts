@@ -97,7 +97,7 @@ export const en: TMessages = {
     title: 'Overview',
     welcome: 'Hello, {{name}}',
     intro:
-      'This is the start page of the Industrial Extension Management System. Plan figures, progress and the map will appear here once plan cycles are entered.',
+      'The start page of the Industrial Extension Management System: plan figures within your scope, the province map, lagging projects and programme progress. Click a figure to open the matching proposals.',
     yourAccount: 'Your account',
     organization: 'Organisation',
     organizationKind: 'Organisation kind',

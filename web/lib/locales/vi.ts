@@ -100,7 +100,7 @@ export const vi = {
     title: 'Tổng quan',
     welcome: 'Xin chào, {{name}}',
     intro:
-      'Đây là trang bắt đầu của Hệ thống quản lý Khuyến công. Số liệu kế hoạch, tiến độ và bản đồ sẽ hiển thị tại đây khi các kỳ kế hoạch được đưa vào hệ thống.',
+      'Đây là trang bắt đầu của Hệ thống quản lý Khuyến công: số liệu kế hoạch trong phạm vi của bạn, bản đồ theo tỉnh, thành phố, đề án chậm tiến độ và tiến độ chương trình. Bấm vào từng số liệu để xem danh sách đề án tương ứng.',
     yourAccount: 'Tài khoản của bạn',
     organization: 'Đơn vị công tác',
     organizationKind: 'Loại đơn vị',
