@@ -23,10 +23,16 @@ const CertificatePage = lazy(() => import('./features/typical-products/certifica
 const CyclesPage = lazy(() => import('./features/cycles/cycles-page'));
 const ProgrammesPage = lazy(() => import('./features/programmes/programmes-page'));
 const NotFoundPage = lazy(() => import('./components/not-found-page'));
+const InboxPage = lazy(() => import('./features/appraisals/inbox-page'));
+const QueuePage = lazy(() => import('./features/appraisals/queue-page'));
+const AppraisalPage = lazy(() => import('./features/appraisals/appraisal-page'));
+const PlanPage = lazy(() => import('./features/appraisals/plan-page'));
+const OpenDataPage = lazy(() => import('./features/appraisals/open-data-page'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   { path: '/set-password', element: <SetPasswordPage />, errorElement: <RouteError /> },
+  { path: '/open-data/plans/:year', element: <OpenDataPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AppShell />,
@@ -51,6 +57,11 @@ export const routes: RouteObject[] = [
           { path: 'typical-products', element: <TypicalProductsPage /> },
           { path: 'typical-products/:id', element: <CertificatePage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'appraisals', element: <InboxPage /> },
+          { path: 'appraisals/:id', element: <AppraisalPage /> },
+          { path: 'my-appraisals', element: <QueuePage /> },
+          { path: 'plans', element: <PlanPage /> },
+          { path: 'plans/:year', element: <PlanPage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],
       },

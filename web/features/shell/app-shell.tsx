@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FundOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -38,6 +41,9 @@ interface TNavItem {
     | 'nav.regulations'
     | 'nav.proposals'
     | 'nav.cycles'
+    | 'nav.appraisals'
+    | 'nav.myAppraisals'
+    | 'nav.plans'
     | 'nav.programmes'
     | 'nav.typicalProducts'
     | 'nav.profile';
@@ -60,6 +66,19 @@ const NAV_ITEMS: TNavItem[] = [
     icon: <CalendarOutlined aria-hidden />,
     permission: 'cycles.read',
   },
+  {
+    path: '/appraisals',
+    labelKey: 'nav.appraisals',
+    icon: <AuditOutlined aria-hidden />,
+    permission: 'appraisals.manage',
+  },
+  {
+    path: '/my-appraisals',
+    labelKey: 'nav.myAppraisals',
+    icon: <CheckSquareOutlined aria-hidden />,
+    permission: 'appraisals.write',
+  },
+  { path: '/plans', labelKey: 'nav.plans', icon: <FundOutlined aria-hidden />, permission: 'plans.read' },
   {
     path: '/typical-products',
     labelKey: 'nav.typicalProducts',

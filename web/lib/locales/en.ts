@@ -60,6 +60,9 @@ export const en: TMessages = {
     typicalProducts: 'Typical products',
     cycles: 'Plan cycles',
     programmes: 'Programmes',
+    appraisals: 'Dossier appraisal',
+    myAppraisals: 'My appraisals',
+    plans: 'National plan',
     profile: 'My account',
     logout: 'Sign out',
     userMenu: 'Account: {{name}}',
@@ -269,6 +272,7 @@ export const en: TMessages = {
   cycles: cyclesEn,
   proposals: proposalsEn,
   typicalProducts: typicalProductsEn,
+  appraisal: {} as TMessages['appraisal'], // loaded with the appraisal pages' chunks (appraisals.i18n.ts)
   stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
   notFound: {
   secondFactor: secondFactorEn,

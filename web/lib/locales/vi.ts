@@ -1,3 +1,4 @@
+import type { TAppraisalMessages } from '../../features/appraisals/appraisals.i18n';
 import { secondFactorVi } from '../../features/auth/second-factor.i18n';
 import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
@@ -62,6 +63,9 @@ export const vi = {
     typicalProducts: 'Sản phẩm tiêu biểu',
     cycles: 'Kỳ kế hoạch',
     programmes: 'Chương trình',
+    appraisals: 'Thẩm định hồ sơ',
+    myAppraisals: 'Phiếu thẩm định của tôi',
+    plans: 'Kế hoạch quốc gia',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản: {{name}}',
@@ -273,6 +277,8 @@ export const vi = {
   cycles: cyclesVi,
   proposals: proposalsVi,
   typicalProducts: typicalProductsVi,
+  // Loaded with the appraisal and plan pages' chunks (features/appraisals/appraisals.i18n.ts).
+  appraisal: {} as TAppraisalMessages,
   // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
   stats: {} as TStatsMessages,
   notFound: {
