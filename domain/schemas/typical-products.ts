@@ -91,6 +91,8 @@ export const ZCertificate = z.object({
   scan: ZCertificateScan.nullable(),
   /** Whether the caller may change this certificate (and record its reports). */
   canEdit: z.boolean(),
+  /** Whether the caller may record its holder's yearly reports (the province's staff, the agency). */
+  canReport: z.boolean(),
   lockVersion: z.number().int(),
   createdAt: ZInstant,
   updatedAt: ZInstant,
@@ -133,10 +135,12 @@ export type TCertificateReport = z.infer<typeof ZCertificateReport>;
 export const ZCertificateDetail = ZCertificate.extend({ reports: z.array(ZCertificateReport) });
 export type TCertificateDetail = z.infer<typeof ZCertificateDetail>;
 
-/** One refused cell or row of an import: the sheet row (1-based, as Excel shows it) and column letter. */
+/** One refused cell of an import: the sheet row (1-based, as Excel shows it) and column letter. */
 export const ZImportError = z.object({
+  path: z.string(),
   row: z.number().int(),
   column: z.string(),
+  field: z.string().optional(),
   code: z.string(),
   message: z.string(),
 });
@@ -149,3 +153,17 @@ export const ZImportResult = z.object({
   errors: z.array(ZImportError),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
+
+/** `422 import_rejected`: the problem+json of a refused import, with every refused cell. */
+export const ZImportRejected = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.literal(422),
+  code: z.literal('import_rejected'),
+  detail: z.string(),
+  imported: z.literal(false),
+  rows: z.number().int(),
+  created: z.literal(0),
+  errors: z.array(ZImportError),
+  requestId: z.string(),
+});

@@ -76,8 +76,11 @@ describe('importing a certificate list', () => {
       data: file,
     });
     const problem = expectProblem(response, 422, 'import_rejected') as unknown as {
-      errors: { path: string; code: string; message: string }[];
+      detail: string;
+      errors: { path: string; row: number; column: string; code: string; message: string }[];
     };
+    expect(problem.errors[0]).toMatchObject({ row: 4, column: 'E', field: 'establishmentTaxCode' });
+    expect(problem.detail).toBe('Tệp có 9 lỗi; chưa có dữ liệu nào được ghi.');
     expect(problem.errors.map((e) => e.path)).toEqual([
       'E4',
       'H5',

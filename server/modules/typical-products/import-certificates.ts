@@ -4,7 +4,6 @@ import {
 } from '../../../domain/schemas/typical-products';
 import { auditActor, type TActor } from '../../access/actor';
 import type { TTx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
 import { columnLetter, type TCellError, type TSheetRow } from '../../platform/spreadsheet';
 import { recordAudit } from '../audit/record-audit';
 import { resolveCertificateFacts } from './certificate-input';
@@ -55,8 +54,9 @@ function requestOf(values: TSheetRow['values']): Record<string, unknown> {
  * discipline): every problem of every row is reported with its row and column — the reader's cell
  * errors, then values the schema refuses, provinces not in force on the issue date, validity before
  * issue, levels the caller may not record, certificates twice in the file or already in the registry —
- * and if there is any, nothing is written (`422 import_rejected`). Otherwise every certificate is created
- * in the caller's transaction, each audited, and the import itself too.
+ * and if there is any, nothing is written and the errors are returned (the route answers `422
+ * import_rejected`). Otherwise every certificate is created in the caller's transaction, each audited,
+ * and the import itself too.
  */
 export async function importCertificates(input: {
   actor: TActor;
@@ -67,7 +67,7 @@ export async function importCertificates(input: {
   cellErrors: readonly TCellError[];
   fileName: string;
   sha256: string;
-}): Promise<{ rows: number; created: number }> {
+}): Promise<{ rows: number; created: number; errors: TCellError[] }> {
   const { actor, tx, now, provinces, rows } = input;
   const errors: TCellError[] = [...input.cellErrors];
   const bad = new Set(errors.map((e) => `${e.row}:${e.column}`));
@@ -142,16 +142,7 @@ export async function importCertificates(input: {
     errors.sort(
       (a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column),
     );
-    throw new AppError('import_rejected', {
-      errors: errors.map((e) => ({
-        path: `${e.column}${e.row}`,
-        code: e.code,
-        message: {
-          vi: `Dòng ${e.row}, cột ${e.column}: ${e.message.vi}`,
-          en: `Row ${e.row}, column ${e.column}: ${e.message.en}`,
-        },
-      })),
-    });
+    return { rows: rows.length, created: 0, errors };
   }
 
   for (const data of valid) {
@@ -165,5 +156,5 @@ export async function importCertificates(input: {
     after: { fileName: input.fileName, sha256: input.sha256, rows: rows.length, created: valid.length },
     at: now,
   });
-  return { rows: rows.length, created: valid.length };
+  return { rows: rows.length, created: valid.length, errors: [] };
 }

@@ -7,13 +7,15 @@ import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zPage } from '../../../domain/schemas/common';
+import { ERROR_MESSAGES } from '../../../domain/enums/error-codes';
+import { ZProblem, zPage } from '../../../domain/schemas/common';
 import {
   ZCertificate,
   ZCertificateDetail,
   ZCertificateReport,
   ZCertificatesQuery,
   ZCreateCertificateRequest,
+  ZImportRejected,
   ZImportResult,
   ZPutReportRequest,
   ZReportYearParams,
@@ -21,6 +23,7 @@ import {
 } from '../../../domain/schemas/typical-products';
 import type { TActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
+import { languageOf } from '../../http/problem';
 import type { TDbOrTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { createSheetWriter, DEFAULT_MAX_SPREADSHEET_BYTES, readSheet } from '../../platform/spreadsheet';
@@ -151,12 +154,12 @@ export const typicalProductsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['typical-products'],
         summary: 'Import a certificate list (.xlsx in the template layout): all rows or none',
         description:
-          'Multipart with one `file`. Any problem in any row answers `422 import_rejected` with one entry per cell (`path` is the cell, e.g. `F7`, and the message names the row and column); nothing is written then.',
+          'Multipart with one `file`. Any problem in any row answers `422 import_rejected` with one entry per refused cell (`row`, `column` letter, `code`, the message naming the row and column, and `path` = the cell, e.g. `F7`); nothing is written then.',
         consumes: ['multipart/form-data'],
-        response: { 200: ZImportResult },
+        response: { 200: ZImportResult, 422: z.union([ZImportRejected, ZProblem]) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       if (!request.isMultipart()) throw new AppError('unsupported_file_type');
       const part = await request.file({ limits: { fileSize: DEFAULT_MAX_SPREADSHEET_BYTES } });
@@ -184,6 +187,39 @@ export const typicalProductsRoutes: FastifyPluginAsyncZod = async (app) => {
             sha256,
           }),
         );
+        if (result.errors.length > 0) {
+          // The proposals importer's discipline: every refused cell with its row, column, code and message.
+          const lang = languageOf(request);
+          const base = ERROR_MESSAGES.import_rejected;
+          return reply
+            .status(422)
+            .type('application/problem+json; charset=utf-8')
+            .send({
+              type: 'urn:khuyencong:problem:import_rejected',
+              title: base[lang],
+              status: 422 as const,
+              code: 'import_rejected' as const,
+              detail:
+                lang === 'vi'
+                  ? `Tệp có ${result.errors.length} lỗi; chưa có dữ liệu nào được ghi.`
+                  : `The file has ${result.errors.length} errors; nothing was written.`,
+              imported: false as const,
+              rows: result.rows,
+              created: 0 as const,
+              errors: result.errors.map((e) => ({
+                path: `${e.column}${e.row}`,
+                row: e.row,
+                column: e.column,
+                ...(e.field ? { field: e.field } : {}),
+                code: e.code,
+                message:
+                  lang === 'vi'
+                    ? `Dòng ${e.row}, cột ${e.column}: ${e.message.vi}`
+                    : `Row ${e.row}, column ${e.column}: ${e.message.en}`,
+              })),
+              requestId: request.id,
+            });
+        }
         return { imported: true, rows: result.rows, created: result.created, errors: [] };
       } finally {
         await rm(file, { force: true });
