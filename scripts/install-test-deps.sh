@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, when it is missing and the machine allows:
 # Debian's Chromium (end-to-end tests), PostgreSQL 15 (the compatibility run in CI) and LibreOffice
-# headless (CI: the .xlsx and .docx exports are converted to PDF; elsewhere those checks skip without it).
+# headless (CI: the .xlsx and .docx exports are converted to PDF; elsewhere those checks skip without it)
+# and clamd (CI: the antivirus test of uploads; elsewhere it skips, saying why).
 # Says clearly what to install by hand when it cannot.
 set -euo pipefail
 
@@ -12,6 +13,8 @@ if [ "${CI:-}" = "true" ] || [ "${KHUYENCONG_TEST_PG15:-}" = "1" ]; then
 fi
 if [ "${CI:-}" = "true" ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+  # R5: the upload scan test starts its own clamd with a test signature (no freshclam download).
+  [ -x /usr/sbin/clamd ] || need+=(clamav-daemon)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

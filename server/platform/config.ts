@@ -49,6 +49,9 @@ const ZConfigEnv = z.object({
    * address without TLS, so a production instance cannot turn it on.
    */
   KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: ZBoolean.default(false),
+  /** clamd's address: uploads are scanned when it is set (R5). */
+  CLAMAV_HOST: z.string().min(1).optional(),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65_535).default(3310),
 });
 
 export type TConfig = {
@@ -71,6 +74,8 @@ export type TConfig = {
   embeddedPgPort: number;
   /** Test only, see KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL. */
   totpEnrolmentOptional: boolean;
+  clamavHost: string | undefined;
+  clamavPort: number;
 };
 
 export class ConfigError extends Error {
@@ -118,5 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     totpEnrolmentOptional: e.KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL,
+    clamavHost: e.CLAMAV_HOST,
+    clamavPort: e.CLAMAV_PORT,
   };
 }

@@ -13,6 +13,7 @@ import { actorOf } from '../../http/app';
 import { languageOf } from '../../http/problem';
 import { AppError, notFound } from '../../platform/errors';
 import { generateStorageKey } from '../../platform/storage';
+import { virusScannerFor } from '../../platform/uploads/clamav';
 import { contentDisposition, sanitizeFileName } from '../../platform/uploads/file-names';
 import { storeUpload } from '../../platform/uploads/store-upload';
 import { recordAudit } from '../audit/record-audit';
@@ -101,6 +102,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
           source: part.file,
           key,
           limit: { event: 'limit', isTruncated: () => part.file.truncated },
+          scanner: virusScannerFor(config),
         });
       } catch (error) {
         part.file.resume();

@@ -11,6 +11,7 @@ import type { TActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
 import { AppError } from '../../platform/errors';
 import { generateStorageKey } from '../../platform/storage';
+import { virusScannerFor } from '../../platform/uploads/clamav';
 import { sanitizeFileName } from '../../platform/uploads/file-names';
 import { storeUpload } from '../../platform/uploads/store-upload';
 import { findProposal } from '../proposals';
@@ -121,6 +122,7 @@ export const uploadsRoutes: FastifyPluginAsync = async (app) => {
           storage,
           source: createReadStream(path.join(directory, upload.id)),
           key,
+          scanner: virusScannerFor(app.ctx.config),
         });
         let documentId: string;
         try {

@@ -3,6 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { AppError } from '../errors';
 import type { TStorage } from '../storage';
+import type { TVirusScanner } from './clamav';
 import { FILE_TYPE_CONTENT_TYPES, HEAD_BYTES, sniffFile, sniffHead, type TFileType } from './sniff';
 
 export type TStoredUpload = {
@@ -61,6 +62,8 @@ export async function storeUpload(input: {
   source: Readable;
   key: string;
   limit?: { event: string; isTruncated: () => boolean };
+  /** Optional antivirus (clamd); a file it flags is deleted and refused with 422 malware_detected. */
+  scanner?: TVirusScanner | null;
 }): Promise<TStoredUpload> {
   const { storage, source, key, limit } = input;
   const guard = new HeadGuard(limit?.isTruncated ?? (() => false));
@@ -76,6 +79,12 @@ export async function storeUpload(input: {
       end <= start ? Buffer.alloc(0) : buffer(await storage.get(key, { start, end: end - 1 })),
     );
     if (!verdict.ok) throw new AppError('unsupported_file_type', { reason: verdict.reason });
+    if (input.scanner) {
+      const scanned = await input.scanner.scan(await storage.get(key)).catch(() => {
+        throw new AppError('scan_unavailable');
+      });
+      if (!scanned.clean) throw new AppError('malware_detected', { reason: scanned.signature });
+    }
     return { key, size, sha256, type: verdict.type, contentType: FILE_TYPE_CONTENT_TYPES[verdict.type] };
   } catch (error) {
     await storage.delete(key).catch(() => {});
