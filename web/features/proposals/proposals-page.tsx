@@ -15,6 +15,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ACTIVITY_TYPES } from '../../../domain/enums/activity-types';
+import { highlightRanges } from '../../../domain/lib/highlight';
 import type { TProposalStatus } from '../../../domain/workflow/proposal';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
@@ -23,6 +24,7 @@ import { usePermissions } from '../../lib/permissions';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { currentCycle, useCycles } from '../cycles/cycles.api';
 import { matchesOption } from '../organizations/organization-form-drawer';
+import { Highlighted } from '../search/highlighted';
 import { StatusTag } from './inputs';
 import { activityLabel, activityOptions, statusOptions } from './labels';
 import { exportUrl } from './proposal-sheets.api';
@@ -125,9 +127,14 @@ export default function ProposalsPage() {
       width: 360,
       render: (title: string, p) => (
         <>
-          <div>{title}</div>
+          <div>
+            <Highlighted text={title} ranges={q ? highlightRanges(title, q) : []} />
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {p.beneficiary.name ?? ''}
+            <Highlighted
+              text={p.beneficiary.name ?? ''}
+              ranges={q && p.beneficiary.name ? highlightRanges(p.beneficiary.name, q) : []}
+            />
           </Typography.Text>
           {p.registersDirectly ? <Tag style={{ marginLeft: 4 }}>{t('proposals.direct')}</Tag> : null}
         </>
