@@ -2,6 +2,7 @@ import { bootstrapAdmin } from '../db/seed/bootstrap-admin';
 import { seedReferenceData } from '../db/seed/reference';
 import { authJobs } from '../modules/auth/auth.jobs';
 import { cycleJobs } from '../modules/cycles/cycles.jobs';
+import { implementationJobs } from '../modules/implementation/implementation.jobs';
 import { MAIL_DELIVER_JOB, mailJobs } from '../modules/mail/mail.jobs';
 import { systemClock, type TClock } from './clock';
 import { loadConfig, type TConfig } from './config';
@@ -13,7 +14,7 @@ import { APP_VERSION } from './version';
 
 /** Every job of every module: the list the worker runs. */
 export function jobDefinitions(ctx: TAppContext) {
-  return [...mailJobs(ctx), ...authJobs(ctx), ...cycleJobs(ctx)];
+  return [...mailJobs(ctx), ...authJobs(ctx), ...cycleJobs(ctx), ...implementationJobs(ctx)];
 }
 
 export type TRuntime = TAppContext & { jobs: TJobRunner | null; shutdown(): Promise<void> };

@@ -21,6 +21,13 @@ const AUDIT_ACTION: Partial<Record<TProposalAction, TAuditAction>> = {
   recommend: 'proposal.recommended',
   not_recommend: 'proposal.not_recommended',
   approve: 'proposal.approved',
+  contract: 'proposal.contracted',
+  start: 'proposal.started',
+  accept: 'proposal.accepted',
+  settle: 'proposal.settled',
+  close: 'proposal.closed',
+  stop: 'proposal.stopped',
+  carry_over: 'proposal.carried_over',
 };
 
 /**

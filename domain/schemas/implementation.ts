@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { ADJUSTMENT_AUTHORITIES, ADJUSTMENT_KINDS } from '../regulation/adjustments';
+import { ZVnd } from '../regulation/types';
+import { ZInstant, ZIsoDate, zText } from './common';
+
+/**
+ * Implementation of an approved proposal (issue #7; domain.md §3.6, §7): the contract, advances,
+ * monthly progress reports, adjustments, inspections, acceptance and settlement. Money is integer VND.
+ */
+
+const ZPositiveVnd = ZVnd.refine((n) => n > 0, { message: 'Số tiền phải lớn hơn 0' });
+/** A calendar month, `YYYY-MM`. */
+export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' });
+
+export const SELECTION_METHODS = ['selection', 'bidding'] as const;
+
+export const ZContractRequest = z.strictObject({
+  number: zText(100),
+  signedOn: ZIsoDate,
+  value: ZPositiveVnd,
+  /** `selection` (tuyển chọn) or `bidding` (đấu thầu). */
+  selectionMethod: z.enum(SELECTION_METHODS),
+});
+export type TContractRequest = z.infer<typeof ZContractRequest>;
+
+export const ZAdvanceRequest = z.strictObject({
+  amount: ZPositiveVnd,
+  paidOn: ZIsoDate,
+  note: z.string().trim().max(2000).optional(),
+});
+export type TAdvanceRequest = z.infer<typeof ZAdvanceRequest>;
+
+export const ZProgressReportRequest = z.strictObject({
+  month: ZMonth,
+  /** The share of the volume done, 0–100 %. */
+  volumePercent: z.number().int().min(0).max(100),
+  moneySpent: ZVnd,
+  problems: z.string().trim().max(4000).optional(),
+});
+export type TProgressReportRequest = z.infer<typeof ZProgressReportRequest>;
+
+export const ZAdjustmentRequest = z.strictObject({
+  kind: z.enum(ADJUSTMENT_KINDS),
+  reason: zText(4000),
+  /** The new approved support, for funding_increase and decrease. */
+  newApprovedFunding: ZPositiveVnd.optional(),
+  /** The requested change in words (new location, beneficiary, timing…). */
+  description: z.string().trim().max(4000).optional(),
+});
+export type TAdjustmentRequest = z.infer<typeof ZAdjustmentRequest>;
+
+export const ZAdjustmentDecisionRequest = z.strictObject({
+  result: z.enum(['approved', 'rejected']),
+  decisionNumber: zText(100),
+  note: z.string().trim().max(4000).optional(),
+});
+export type TAdjustmentDecisionRequest = z.infer<typeof ZAdjustmentDecisionRequest>;
+
+export const ZAcceptanceRequest = z.strictObject({
+  minutesNumber: zText(100),
+  /** `passed` (đạt) or `passed_with_remarks` (đạt, có ý kiến cần hoàn thiện). */
+  result: z.enum(['passed', 'passed_with_remarks']),
+  acceptedOn: ZIsoDate,
+});
+export type TAcceptanceRequest = z.infer<typeof ZAcceptanceRequest>;
+
+export const ZSettlementRequest = z.strictObject({
+  settledAmount: ZVnd,
+  settledOn: ZIsoDate,
+});
+export type TSettlementRequest = z.infer<typeof ZSettlementRequest>;
+
+export const ZInspectionPlanRequest = z.strictObject({ plannedOn: ZIsoDate });
+export type TInspectionPlanRequest = z.infer<typeof ZInspectionPlanRequest>;
+
+export const ZInspectionResultRequest = z.strictObject({
+  doneOn: ZIsoDate,
+  findings: zText(8000),
+  followUps: z
+    .array(z.strictObject({ action: zText(1000), dueOn: ZIsoDate.optional() }))
+    .max(50)
+    .default([]),
+});
+export type TInspectionResultRequest = z.infer<typeof ZInspectionResultRequest>;
+
+const ZAuthority = z.enum(ADJUSTMENT_AUTHORITIES);
+
+export const ZImplementationView = z.object({
+  proposalId: z.uuid(),
+  code: z.string(),
+  status: z.string(),
+  approvedFunding: z.number().nullable(),
+  contract: z
+    .object({ number: z.string(), signedOn: z.string(), value: z.number(), selectionMethod: z.string() })
+    .nullable(),
+  advances: z.object({
+    items: z.array(
+      z.object({
+        seq: z.number(),
+        amount: z.number(),
+        paidOn: z.string(),
+        basis: z.string(),
+        note: z.string().nullable(),
+      }),
+    ),
+    total: z.number(),
+    /** The most that may be advanced before acceptance (70 % of the approved support). */
+    limitBeforeAcceptance: z.number(),
+    /** The first advance the regulation set allows for this project type, null when it has none. */
+    firstAdvance: z
+      .object({ percent: z.number(), amount: z.number(), needsVerification: z.boolean() })
+      .nullable(),
+  }),
+  progressReports: z.array(
+    z.object({
+      month: z.string(),
+      volumePercent: z.number(),
+      moneySpent: z.number(),
+      problems: z.string().nullable(),
+      submittedAt: ZInstant,
+    }),
+  ),
+  adjustments: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      reason: z.string(),
+      changes: z.record(z.string(), z.unknown()),
+      requiredAuthority: ZAuthority,
+      status: z.string(),
+      requestedAt: ZInstant,
+      decidedAuthority: z.string().nullable(),
+      decisionNumber: z.string().nullable(),
+      decisionNote: z.string().nullable(),
+      decidedAt: ZInstant.nullable(),
+    }),
+  ),
+  inspections: z.array(
+    z.object({
+      id: z.uuid(),
+      plannedOn: z.string(),
+      doneOn: z.string().nullable(),
+      status: z.string(),
+      findings: z.string().nullable(),
+      followUps: z.array(z.object({ action: z.string(), dueOn: z.string().optional() })),
+    }),
+  ),
+  acceptance: z.object({ minutesNumber: z.string(), result: z.string(), acceptedOn: z.string() }).nullable(),
+  settlement: z
+    .object({
+      settledAmount: z.number(),
+      advancedTotal: z.number(),
+      refundAmount: z.number(),
+      settledOn: z.string(),
+      late: z.boolean(),
+      liquidationDeadline: z.string(),
+      pastLiquidationDeadline: z.boolean(),
+    })
+    .nullable(),
+});
+export type TImplementationView = z.infer<typeof ZImplementationView>;
+
+export const ZOverdueQuery = z.object({ month: ZMonth });
+export const ZOverdueList = z.object({
+  month: z.string(),
+  /** The report day of that month (the 25th). */
+  dueDate: z.string(),
+  /** False while the due date has not passed: nothing is overdue yet. */
+  duePassed: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      provinceCode: z.string(),
+      status: z.string(),
+      implementingOrganizationName: z.string(),
+    }),
+  ),
+});
+export type TOverdueList = z.infer<typeof ZOverdueList>;

@@ -1,0 +1,122 @@
+import { asc, eq } from 'drizzle-orm';
+import type { TActivityType } from '../../../domain/enums/activity-types';
+import { firstAdvance, maxAdvanceBeforeAcceptance } from '../../../domain/regulation';
+import type { TImplementationView } from '../../../domain/schemas/implementation';
+import { assertCan, type TActor } from '../../access/actor';
+import {
+  progressReports,
+  proposalAcceptances,
+  proposalAdjustments,
+  proposalAdvances,
+  proposalContracts,
+  proposalInspections,
+  proposalSettlements,
+} from '../../db/schema';
+import type { TDbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { findProposal } from '../proposals';
+import { regulationSetForCycle } from '../regulations';
+
+/** Everything about a proposal's implementation, in the caller's scope (404 outside it). */
+export async function implementationView(
+  db: TDbOrTx,
+  actor: TActor,
+  id: string,
+): Promise<TImplementationView> {
+  assertCan(actor, 'proposals.read');
+  const row = await findProposal(db, actor, id);
+  if (!row) throw notFound();
+  const p = row.proposal;
+  const [contract, advances, reports, adjustments, inspections, acceptance, settlement, { set }] =
+    await Promise.all([
+      db.select().from(proposalContracts).where(eq(proposalContracts.proposalId, id)),
+      db
+        .select()
+        .from(proposalAdvances)
+        .where(eq(proposalAdvances.proposalId, id))
+        .orderBy(asc(proposalAdvances.seq)),
+      db
+        .select()
+        .from(progressReports)
+        .where(eq(progressReports.proposalId, id))
+        .orderBy(asc(progressReports.month)),
+      db
+        .select()
+        .from(proposalAdjustments)
+        .where(eq(proposalAdjustments.proposalId, id))
+        .orderBy(asc(proposalAdjustments.requestedAt)),
+      db
+        .select()
+        .from(proposalInspections)
+        .where(eq(proposalInspections.proposalId, id))
+        .orderBy(asc(proposalInspections.plannedOn)),
+      db.select().from(proposalAcceptances).where(eq(proposalAcceptances.proposalId, id)),
+      db.select().from(proposalSettlements).where(eq(proposalSettlements.proposalId, id)),
+      regulationSetForCycle(db, p.cycleId),
+    ]);
+  const support = p.approvedFunding ?? 0;
+  const c = contract[0];
+  const a = acceptance[0];
+  const s = settlement[0];
+  return {
+    proposalId: p.id,
+    code: p.code,
+    status: p.status,
+    approvedFunding: p.approvedFunding,
+    contract: c
+      ? { number: c.number, signedOn: c.signedOn, value: c.value, selectionMethod: c.selectionMethod }
+      : null,
+    advances: {
+      items: advances.map((x) => ({
+        seq: x.seq,
+        amount: x.amount,
+        paidOn: x.paidOn,
+        basis: x.basis,
+        note: x.note,
+      })),
+      total: advances.reduce((n, x) => n + x.amount, 0),
+      limitBeforeAcceptance: maxAdvanceBeforeAcceptance(set, support),
+      firstAdvance: firstAdvance(set, p.activityType as TActivityType, support),
+    },
+    progressReports: reports.map((r) => ({
+      month: r.month,
+      volumePercent: r.volumePercent,
+      moneySpent: r.moneySpent,
+      problems: r.problems,
+      submittedAt: r.submittedAt.toISOString(),
+    })),
+    adjustments: adjustments.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      reason: x.reason,
+      changes: x.changes as Record<string, unknown>,
+      requiredAuthority: x.requiredAuthority as 'province' | 'agency' | 'minister',
+      status: x.status,
+      requestedAt: x.requestedAt.toISOString(),
+      decidedAuthority: x.decidedAuthority,
+      decisionNumber: x.decisionNumber,
+      decisionNote: x.decisionNote,
+      decidedAt: x.decidedAt ? x.decidedAt.toISOString() : null,
+    })),
+    inspections: inspections.map((x) => ({
+      id: x.id,
+      plannedOn: x.plannedOn,
+      doneOn: x.doneOn,
+      status: x.status,
+      findings: x.findings,
+      followUps: x.followUps as { action: string; dueOn?: string }[],
+    })),
+    acceptance: a ? { minutesNumber: a.minutesNumber, result: a.result, acceptedOn: a.acceptedOn } : null,
+    settlement: s
+      ? {
+          settledAmount: s.settledAmount,
+          advancedTotal: s.advancedTotal,
+          refundAmount: s.refundAmount,
+          settledOn: s.settledOn,
+          late: s.late,
+          liquidationDeadline: s.liquidationDeadline,
+          pastLiquidationDeadline: s.pastLiquidationDeadline,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,210 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZAcceptanceRequest,
+  ZAdjustmentDecisionRequest,
+  ZAdjustmentRequest,
+  ZAdvanceRequest,
+  ZContractRequest,
+  ZImplementationView,
+  ZInspectionPlanRequest,
+  ZInspectionResultRequest,
+  ZOverdueList,
+  ZOverdueQuery,
+  ZProgressReportRequest,
+  ZSettlementRequest,
+} from '../../../domain/schemas/implementation';
+import type { TActor } from '../../access/actor';
+import type { TPermission } from '../../access/permissions';
+import { actorOf } from '../../http/app';
+import type { TTx } from '../../platform/db';
+import { decideAdjustment, requestAdjustment } from './adjustments';
+import { recordAdvance } from './advances';
+import { closeProposal, recordAcceptance, recordSettlement } from './closing';
+import { signContract } from './contract';
+import { implementationView } from './implementation-view';
+import { planInspection, recordInspection } from './inspections';
+import { overdueList, submitProgressReport } from './progress';
+
+const ZId = z.object({ id: z.uuid() });
+const tags = ['implementation'];
+
+/**
+ * Implementation of approved proposals (issue #7): contract, advances, monthly progress reports and
+ * the overdue list, adjustments and their decisions, inspections, acceptance, settlement, closing.
+ * Every mutation answers the proposal's implementation view.
+ */
+export const implementationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, clock } = app.ctx;
+  const db = database.db;
+
+  /** Runs a use case on a proposal in one transaction, then answers its view. */
+  const onProposal =
+    <B>(use: (input: { actor: TActor; tx: TTx; now: Date; id: string; data: B }) => Promise<unknown>) =>
+    async (request: { params: { id: string }; body: B }) => {
+      const actor = actorOf(request as never);
+      const now = clock.now();
+      const { id } = request.params;
+      await db.transaction((tx) => use({ actor, tx, now, id, data: request.body }));
+      return implementationView(db, actor, id);
+    };
+
+  app.get(
+    '/proposals/:id/implementation',
+    {
+      config: { access: { permission: 'proposals.read' } },
+      schema: {
+        tags,
+        summary: 'The implementation of a proposal',
+        params: ZId,
+        response: { 200: ZImplementationView },
+      },
+    },
+    async (request) => implementationView(db, actorOf(request), request.params.id),
+  );
+
+  const post = <B extends z.ZodType>(
+    path: string,
+    permission: TPermission,
+    summary: string,
+    body: B,
+    use: (input: { actor: TActor; tx: TTx; now: Date; id: string; data: z.infer<B> }) => Promise<unknown>,
+  ) =>
+    app.post(
+      path,
+      {
+        config: { access: { permission } },
+        schema: { tags, summary, params: ZId, body, response: { 200: ZImplementationView } },
+      },
+      onProposal(use) as never,
+    );
+
+  post(
+    '/proposals/:id/contract',
+    'implementation.write',
+    'Record the contract → contracted',
+    ZContractRequest,
+    signContract,
+  );
+  post(
+    '/proposals/:id/advances',
+    'implementation.finance',
+    'Record an advance',
+    ZAdvanceRequest,
+    recordAdvance,
+  );
+  post(
+    '/proposals/:id/progress-reports',
+    'implementation.write',
+    'Send a monthly progress report (the first one → in progress)',
+    ZProgressReportRequest,
+    submitProgressReport,
+  );
+  post(
+    '/proposals/:id/adjustments',
+    'adjustments.request',
+    'Request an adjustment, supplement or stop',
+    ZAdjustmentRequest,
+    requestAdjustment,
+  );
+  post(
+    '/proposals/:id/inspections',
+    'inspections.write',
+    'Plan an inspection visit',
+    ZInspectionPlanRequest,
+    planInspection,
+  );
+  post(
+    '/proposals/:id/acceptance',
+    'implementation.write',
+    'Record the acceptance → accepted',
+    ZAcceptanceRequest,
+    recordAcceptance,
+  );
+  post(
+    '/proposals/:id/settlement',
+    'implementation.finance',
+    'Record the settlement → settled',
+    ZSettlementRequest,
+    recordSettlement,
+  );
+  post(
+    '/proposals/:id/close',
+    'implementation.finance',
+    'Close a settled proposal → closed',
+    z.object({}).optional(),
+    (i) => closeProposal(i),
+  );
+
+  app.get(
+    '/proposals/:id/progress-reports',
+    {
+      config: { access: { permission: 'proposals.read' } },
+      schema: {
+        tags,
+        summary: 'The monthly progress reports of a proposal',
+        params: ZId,
+        response: { 200: ZImplementationView.shape.progressReports },
+      },
+    },
+    async (request) => (await implementationView(db, actorOf(request), request.params.id)).progressReports,
+  );
+
+  app.get(
+    '/progress-reports/overdue',
+    {
+      config: { access: { permission: 'proposals.read' } },
+      schema: {
+        tags,
+        summary: 'Proposals in the caller’s scope without the month’s report after its due date',
+        querystring: ZOverdueQuery,
+        response: { 200: ZOverdueList },
+      },
+    },
+    async (request) => overdueList(db, actorOf(request), request.query.month, clock.now()),
+  );
+
+  app.post(
+    '/adjustments/:id/decision',
+    {
+      config: { access: { permission: 'adjustments.decide' } },
+      schema: {
+        tags,
+        summary: 'Decide an adjustment request (the authority the regulation set requires, or above)',
+        params: ZId,
+        body: ZAdjustmentDecisionRequest,
+        response: { 200: ZImplementationView },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const now = clock.now();
+      const proposalId = await db.transaction((tx) =>
+        decideAdjustment({ actor, tx, now, adjustmentId: request.params.id, data: request.body }),
+      );
+      return implementationView(db, actor, proposalId);
+    },
+  );
+
+  app.post(
+    '/inspections/:id/result',
+    {
+      config: { access: { permission: 'inspections.write' } },
+      schema: {
+        tags,
+        summary: 'Record an inspection as done, with findings and follow-ups',
+        params: ZId,
+        body: ZInspectionResultRequest,
+        response: { 200: ZImplementationView },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const now = clock.now();
+      const proposalId = await db.transaction((tx) =>
+        recordInspection({ actor, tx, now, inspectionId: request.params.id, data: request.body }),
+      );
+      return implementationView(db, actor, proposalId);
+    },
+  );
+};
