@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { vnDateOf } from '../../../domain/lib/dates';
 import { organizations, progressReminders, users } from '../../db/schema';
 import type { TDb } from '../../platform/db';
@@ -9,7 +9,7 @@ import { overdueReports } from './progress';
 /**
  * The daily overdue-report reminders (issue #7): once the month's report day has passed, every active
  * user responsible for a proposal without that month's report — the implementing unit's users and,
- * for proposals that go through a Sở, the Sở's users — gets ONE e-mail listing all of theirs.
+ * for proposals that go through a Sở, the Sở's officers and leaders — gets ONE e-mail listing all of theirs.
  * Idempotent: `progress_reminders` records (month, user) once; a later run that month sends nothing.
  */
 export async function sendProgressReminders(input: {
@@ -48,7 +48,14 @@ export async function sendProgressReminders(input: {
     const people = await tx
       .select({ id: users.id, email: users.email, name: users.name, organizationId: users.organizationId })
       .from(users)
-      .where(and(inArray(users.organizationId, orgIds), eq(users.active, true)));
+      .where(
+        and(
+          inArray(users.organizationId, orgIds),
+          eq(users.active, true),
+          // The proposer's side only (not, say, a council member who works at the Sở).
+          sql`${users.roles} && array['unit_officer', 'province_officer', 'province_leader']::text[]`,
+        ),
+      );
     const byUser = new Map<string, { email: string; name: string; items: typeof items }>();
     for (const item of items) {
       const orgs = orgsOf(item);
