@@ -11,7 +11,7 @@ import { ACTIVITY_TYPE_DEFINITIONS } from '../../../domain/enums/activity-types'
 import { auditEvents, organizations, proposals } from '../../db/schema';
 import { createSheetWriter, type TRowValues } from '../../platform/spreadsheet';
 import { createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
-import { readZipEntry, docx as sampleDocx } from '../../test/sample-files';
+import { docx as sampleDocx } from '../../test/sample-files';
 import { multipartBody } from '../documents/test-support';
 import { PROPOSALS_SHEET } from './proposals.sheet';
 import { BEFORE_REGISTRATION, createDraft, setUpWorld, type TWorld } from './test-fixtures';
@@ -58,7 +58,7 @@ async function snapshot() {
   return { proposals: p?.n, audit: a?.n, versions: v?.n };
 }
 
-const DEMO = ACTIVITY_TYPE_DEFINITIONS.demonstration_model.nameVi;
+const _DEMO = ACTIVITY_TYPE_DEFINITIONS.demonstration_model.nameVi;
 
 function validRow(i: number): TRowValues {
   return {
@@ -221,7 +221,7 @@ describe('import commit, re-import and copy', () => {
       .orderBy(sql`${auditEvents.id} desc`)
       .limit(1);
     expect(imported?.after).toMatchObject({ created: 3, updated: 1, fileName: 'bieu-tong-hop.xlsx' });
-    expect((imported?.after as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((imported!.after as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // Export (Lào Cai's table) and import it back: nothing changes.
     const exported = await w.laoCaiOfficer!.get('/api/v1/proposals/export.xlsx?planYear=2026');

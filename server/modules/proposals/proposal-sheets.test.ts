@@ -1,16 +1,14 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { count, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActor } from '../../access/actor';
 import { auditEvents, proposals, users } from '../../db/schema';
 import { seedDemoData } from '../../db/seed/demo';
-import { AppError } from '../../platform/errors';
-import { createSheetWriter, readSheet, type TRowValues } from '../../platform/spreadsheet';
+import { readSheet } from '../../platform/spreadsheet';
 import { createHarness, type THarness } from '../../test/harness';
 import { loadActor } from '../auth/authenticate';
 import { exportProposalsXlsx } from './export-proposals';

@@ -79,7 +79,7 @@ export default function ImportPage() {
     { title: t('proposals.sheets.message'), dataIndex: 'message' },
   ];
 
-  const checkedClean = result !== null && result.dryRun && result.errors.length === 0;
+  const checkedClean = result?.dryRun && result.errors.length === 0;
 
   return (
     <>
