@@ -129,7 +129,10 @@ test('an agency officer records a national certificate; a Lào Cai officer picks
   const officer = await newPerson(browser, baseURL);
   await login(officer, provinceOfficer.email, provinceOfficer.password);
   await officer.goto(`/proposals/new?planYear=${PLAN_YEAR}`);
-  await expect(officer.getByRole('heading', { level: 1, name: 'Lập đề án mới' })).toBeVisible();
+  // The form's chunk, the cycle, the regulation set and the organisations: slow on a shared machine.
+  await expect(officer.getByRole('heading', { level: 1, name: 'Lập đề án mới' })).toBeVisible({
+    timeout: 60_000,
+  });
   await officer
     .getByLabel('Tên đề án', { exact: true })
     .fill(`Hỗ trợ phát triển sản phẩm chè Shan tuyết ${stamp}`);
