@@ -31,6 +31,8 @@ import { registerApiRoutes } from './routes';
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: TAppContext;
+    /** Every /api/v1 route with its access declaration, as registered (the R3 matrix walks it). */
+    routeTable: TRouteTableEntry[];
   }
   interface FastifyRequest {
     actor: TActor | null;
@@ -45,6 +47,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 export type TApp = Awaited<ReturnType<typeof buildApp>>;
+export type TRouteTableEntry = { method: string; url: string; access: TRouteAccess };
 export type { FastifyInstance };
 
 /** Assembles the HTTP server: plugins, authentication and access, error mapping, API routes, web app. */
@@ -68,9 +71,16 @@ export async function buildApp(ctx: TAppContext, options: { serveWeb?: boolean }
   app.decorateRequest('secondFactorMissing', false);
 
   // Deny by default: a route under /api/v1 without an access declaration cannot be registered.
+  const routeTable: TRouteTableEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
+    }
+    if (route.url.startsWith('/api/v1') && route.config?.access) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config.access });
+      }
     }
   });
 
