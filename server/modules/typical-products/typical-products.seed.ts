@@ -1,3 +1,4 @@
+import { vnDateOf } from '../../../domain/lib/dates';
 import type { TCreateCertificateRequest, TPutReportRequest } from '../../../domain/schemas/typical-products';
 import { systemActor } from '../../access/actor';
 import type { TAppContext } from '../../platform/context';
@@ -123,6 +124,8 @@ export async function seedDemoCertificates(ctx: TAppContext, now: Date): Promise
     const provinces = await loadProvinces(tx);
     let created = 0;
     for (const { reports, ...data } of DEMO_CERTIFICATES) {
+      // A demo on an earlier clock (tests) skips what is not issued yet; one already recorded is kept.
+      if (data.issueDate > vnDateOf(now)) continue;
       if (await findByNumber(tx, data.issuingBody, data.certificateNumber)) continue;
       const id = await createCertificate({ actor, tx, now, provinces, data });
       for (const { year, ...report } of reports ?? []) {
