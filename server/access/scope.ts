@@ -40,7 +40,10 @@ export function scopeCondition(
     case 'all':
       return sql`true`;
     case 'province':
-      return sql`${columns.provinceCode} = ${scope.provinceCode}`;
+      // Their province today, and the old provinces merged into it in 2025 (records made under the 63-province
+      // map carry the old code; a merged unit took its centre's code, so no other old code is ever reused).
+      return sql`(${columns.provinceCode} = ${scope.provinceCode} or ${columns.provinceCode} in (
+        select au.code from admin_units au where au.successor_code = ${scope.provinceCode} and au.valid_to is not null))`;
     case 'organization':
       return sql`${columns.organizationId} = ${scope.organizationId}`;
     case 'none':

@@ -54,7 +54,10 @@ describe('khuyencong seed --demo', () => {
     expect(drafts.total).toBe(2);
     expect(drafts.items.every((p: { abilities: { register: boolean } }) => p.abilities.register)).toBe(true);
     const all = (await leader.get('/api/v1/proposals?pageSize=100')).json();
-    expect(new Set(all.items.map((p: { provinceCode: string }) => p.provinceCode))).toEqual(new Set(['15']));
+    // Today's Lào Cai (15): also the 2021–2025 history of old Lào Cai (10), merged into it.
+    expect(new Set(all.items.map((p: { provinceCode: string }) => p.provinceCode))).toEqual(
+      new Set(['15', '10']),
+    );
     const cycle = (await leader.get('/api/v1/cycles/2026')).json();
     expect(cycle.myDeadlines.registration).toMatchObject({ extended: true, isOpen: true });
   });

@@ -7,12 +7,13 @@ import { proposalScope } from '../proposals';
 
 /**
  * Diacritic-insensitive search (issue #8): every word of the query must occur (matchesAllWords, served
- * by the gin trigram indexes of migrations 0001, 0004 and 0009); hits are ranked by trigram word
- * similarity of the whole query, with a bonus when the query occurs as a phrase.
+ * by the gin trigram indexes of migrations 0001, 0004 and 0009); hits are ranked by a bonus when the
+ * query occurs as a phrase, then by trigram word similarity, then by whole-text similarity (an exact
+ * title first).
  */
 const folded = (text: SQL | string) => sql`f_unaccent(lower(${text}))`;
 const rank = (text: SQL, q: string) =>
-  sql<number>`(word_similarity(${folded(q)}, ${folded(text)})
+  sql<number>`(word_similarity(${folded(q)}, ${folded(text)}) + similarity(${folded(q)}, ${folded(text)})
     + case when ${folded(text)} like '%' || ${folded(q.replace(/[\\%_]/g, (c) => `\\${c}`))} || '%' then 1 else 0 end)::float8`;
 
 /** The proposals index expression of migration 0004. */

@@ -154,16 +154,19 @@ describe('GET /stats by province: current and historical modes', () => {
     expect(s.totals.approvedCount).toBe(approvedRows.length);
   });
 
-  it('a province user sees only their province’s records', async () => {
+  it('a province user sees their province of today, with the old provinces merged into it', async () => {
     const mine = await stats(laoCai, 'fromYear=2021&toYear=2026&groupBy=province&provinces=historical');
-    expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((i) => i.key.startsWith('15'))).toBe(true);
+    // Today's Lào Cai (15) = old Lào Cai (10) + old Yên Bái (15).
+    expect(new Set(mine.items.map((i) => i.key))).toEqual(new Set(['10@2008-08-01', '15@2008-08-01', '15']));
     expect(mine.totals.budgetEnvelope).toBeNull();
     const [row] = await h.db
       .select({ n: sql<number>`count(*)::int` })
       .from(proposals)
-      .where(and(eq(proposals.provinceCode, '15'), sql`${proposals.status} <> 'draft'`));
+      .where(and(inArray(proposals.provinceCode, ['15', '10']), sql`${proposals.status} <> 'draft'`));
     expect(mine.totals.count).toBe(row!.n);
+    const current = await stats(laoCai, 'fromYear=2021&toYear=2026&groupBy=province&provinces=current');
+    expect(current.items.map((i) => i.key)).toEqual(['15']);
+    expect(current.totals.count).toBe(row!.n);
   });
 
   it('refuses bad parameters with a Vietnamese problem', async () => {
@@ -184,7 +187,9 @@ describe('GET /stats by province: current and historical modes', () => {
     expect(lagging.items[0]).toMatchObject({ reason: expect.any(String), daysLate: expect.any(Number) });
     expect(lagging.items.every((i: { daysLate: number }) => i.daysLate > 0)).toBe(true);
     const mine = (await laoCai.get('/api/v1/stats/lagging')).json();
-    expect(mine.items.every((i: { provinceCode: string }) => i.provinceCode === '15')).toBe(true);
+    expect(mine.items.every((i: { provinceCode: string }) => ['15', '10'].includes(i.provinceCode))).toBe(
+      true,
+    );
   });
 });
 
