@@ -111,12 +111,12 @@ function Assignments({ view }: { view: TAppraisalView }) {
             key: 'status',
             render: (_: unknown, a) => (
               <>
-                <Tag color={a.appraisalStatus === 'submitted' ? 'green' : 'default'}>
+                <Tag color={a.appraisalStatus === 'submitted' ? 'success' : 'default'}>
                   {t(`appraisal.appraisalStatus.${a.appraisalStatus}`)}
                 </Tag>
-                {a.conflictOfInterest ? <Tag color="red">{t('appraisal.conflictDeclared')}</Tag> : null}
+                {a.conflictOfInterest ? <Tag color="error">{t('appraisal.conflictDeclared')}</Tag> : null}
                 {a.warnings.map((w) => (
-                  <Tag key={w} color="orange">
+                  <Tag key={w} color="warning">
                     {t(`appraisal.warnings.${w}`)}
                   </Tag>
                 ))}
@@ -339,7 +339,7 @@ function Consensus({ view }: { view: TAppraisalView }) {
     if (!answer || answer.pass === null) return '—';
     return (
       <>
-        <Tag color={answer.pass ? 'green' : 'red'}>
+        <Tag color={answer.pass ? 'success' : 'error'}>
           {answer.pass ? t('appraisal.pass') : t('appraisal.fail')}
         </Tag>
         {answer.comment ?? ''}

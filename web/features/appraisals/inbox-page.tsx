@@ -106,7 +106,6 @@ export default function InboxPage() {
           loading={inbox.isFetching}
           dataSource={inbox.data?.items ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1200 }}
           locale={{ emptyText: t('appraisal.empty') }}
           rowSelection={{
             selectedRowKeys: selected,
@@ -139,7 +138,7 @@ export default function InboxPage() {
               key: 'documents',
               render: (_: unknown, item) =>
                 item.documents.missing.length === 0 ? (
-                  <Tag color="green">
+                  <Tag color="success">
                     {t('appraisal.complete', {
                       present: item.documents.present,
                       required: item.documents.required,
@@ -166,7 +165,7 @@ export default function InboxPage() {
                     assigned: item.assigned,
                   })}
                   {item.warnings > 0 ? (
-                    <Tag color="orange" style={{ marginLeft: 8 }}>
+                    <Tag color="warning" style={{ marginLeft: 8 }}>
                       {t('appraisal.conflictCount', { count: item.warnings })}
                     </Tag>
                   ) : null}

@@ -77,7 +77,7 @@ export default function PlanPage() {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Card>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Tag color={p.status === 'approved' ? 'green' : 'gold'}>
+              <Tag color={p.status === 'approved' ? 'success' : 'warning'}>
                 {t(`appraisal.planStatus.${p.status}`, { version: p.version })}
               </Tag>
               {p.approved ? (
@@ -228,7 +228,7 @@ export default function PlanPage() {
                   title: t('appraisal.line'),
                   dataIndex: 'inPlan',
                   render: (inPlan: boolean) => (
-                    <Tag color={inPlan ? 'green' : 'default'}>
+                    <Tag color={inPlan ? 'success' : 'default'}>
                       {inPlan ? t('appraisal.inPlan') : t('appraisal.inReserve')}
                     </Tag>
                   ),

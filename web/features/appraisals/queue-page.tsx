@@ -58,11 +58,11 @@ export default function QueuePage() {
               dataIndex: 'appraisalStatus',
               render: (s: TItem['appraisalStatus'], item) => (
                 <>
-                  <Tag color={s === 'submitted' ? 'green' : s === 'draft' ? 'blue' : 'default'}>
+                  <Tag color={s === 'submitted' ? 'success' : s === 'draft' ? 'processing' : 'default'}>
                     {t(`appraisal.appraisalStatus.${s}`)}
                   </Tag>
                   {item.warnings.map((w) => (
-                    <Tag key={w} color="orange">
+                    <Tag key={w} color="warning">
                       {t(`appraisal.warnings.${w}`)}
                     </Tag>
                   ))}
