@@ -142,7 +142,7 @@ describe('the registration table (.xlsx)', () => {
 
     const pdf = await toPdf(file);
     if (pdf) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  });
+  }, 180_000); // LibreOffice converts in ~10 s alone, longer on a loaded machine
 
   it('the export is scoped and an unauthenticated caller gets nothing', async () => {
     const bacNinh = await w.bacNinhOfficer!.get(
@@ -189,7 +189,7 @@ describe('Word documents (.docx)', () => {
       404,
       'not_found',
     );
-  });
+  }, 180_000); // LibreOffice converts in ~10 s alone, longer on a loaded machine
 
   it('the project outline: the eight sections of TT 36/2013 Art. 5 as headings, filled from the proposal', async () => {
     const response = await w.laoCaiCentre!.get(`/api/v1/proposals/${draftId}/outline.docx`);
