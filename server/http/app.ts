@@ -47,7 +47,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 export type TApp = Awaited<ReturnType<typeof buildApp>>;
-export type TRouteTableEntry = { method: string; url: string; access: TRouteAccess };
+export type TRouteTableEntry = {
+  method: string;
+  url: string;
+  access: TRouteAccess;
+  /** The route's zod schemas (body, querystring, params), for the R4 fuzzing. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
+};
 export type { FastifyInstance };
 
 /** Assembles the HTTP server: plugins, authentication and access, error mapping, API routes, web app. */
@@ -79,7 +85,9 @@ export async function buildApp(ctx: TAppContext, options: { serveWeb?: boolean }
     }
     if (route.url.startsWith('/api/v1') && route.config?.access) {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config.access });
+        if (method !== 'HEAD') {
+          routeTable.push({ method, url: route.url, access: route.config.access, schema: route.schema });
+        }
       }
     }
   });

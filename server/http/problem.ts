@@ -26,7 +26,9 @@ export function toAppError(error: unknown): AppError {
     });
   }
   const fastifyError = error as Partial<FastifyError> & { code?: string; constraint?: string };
-  switch (fastifyError.code) {
+  // drizzle wraps the driver's error: its SQLSTATE is on the cause.
+  const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
+  switch (fastifyError.code ?? (typeof causeCode === 'string' ? causeCode : undefined)) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
       return new AppError('payload_too_large');
@@ -43,6 +45,8 @@ export function toAppError(error: unknown): AppError {
     case '23503': // foreign_key_violation
     case '23514': // check_violation
     case '22P02': // invalid_text_representation (e.g. a malformed uuid that slipped through)
+    case '22021': // character_not_in_repertoire: a NUL character in a text (found by the R4 fuzzing)
+    case '22P05': // untranslatable_character
       return new AppError('validation_failed');
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
