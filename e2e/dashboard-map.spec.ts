@@ -173,5 +173,13 @@ test('the province map: 34 current and 63 historical provinces, each coloured by
   const point = await hoverAProvince(page);
   await page.mouse.click(point.x, point.y);
   await expect(page).toHaveURL(/\/proposals\?.*provinceCode=\d{2}.*provinces=historical/);
+
+  // The header's search box, without diacritics: "dak lak" finds Đắk Lắk, the matches marked.
+  const search = page.getByRole('combobox', { name: 'Tìm kiếm toàn hệ thống' });
+  await search.fill('dak lak');
+  const hit = page.getByTestId('search-hit').filter({ hasText: 'Cà phê Đắk Lắk' }).first();
+  await expect(hit).toBeVisible({ timeout: 30_000 });
+  await expect(hit.locator('mark').first()).toHaveText('Đắk');
+  await testInfo.attach('search-dak-lak.png', { body: await page.screenshot(), contentType: 'image/png' });
   await context.close();
 });
