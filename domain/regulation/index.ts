@@ -3,6 +3,21 @@
  * both run — the proposal check, the maximum support, the legal ranking, deadlines and advances.
  * No IO, no clock: "today" and instants are inputs.
  */
+
+export {
+  ADJUSTMENT_AUTHORITIES,
+  ADJUSTMENT_KIND_LABELS,
+  ADJUSTMENT_KINDS,
+  AUTHORITY_LABELS,
+  authorityCovers,
+  requiredAuthority,
+  seedAdjustmentRules,
+  type TAdjustmentAuthority,
+  type TAdjustmentKind,
+  type TAdjustmentRules,
+  ZAdjustmentKind,
+} from './adjustments';
+export { checkAdvance, type TAdvanceCheck } from './advances';
 export { BENEFICIARY_KIND_LABELS, BENEFICIARY_KINDS, type TBeneficiaryKind } from './beneficiary-kinds';
 export {
   annualDate,
@@ -55,16 +70,3 @@ export {
 } from './priority';
 export { NATIONAL_2012, NATIONAL_2026, NATIONAL_REGULATION_SETS } from './seeds';
 export * from './types';
-export {
-  ADJUSTMENT_AUTHORITIES,
-  ADJUSTMENT_KIND_LABELS,
-  ADJUSTMENT_KINDS,
-  AUTHORITY_LABELS,
-  authorityCovers,
-  requiredAuthority,
-  seedAdjustmentRules,
-  type TAdjustmentAuthority,
-  type TAdjustmentKind,
-  type TAdjustmentRules,
-  ZAdjustmentKind,
-} from './adjustments';

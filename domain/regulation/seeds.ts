@@ -252,12 +252,14 @@ function advances(after235: boolean): TRegulationSet['advances'] {
     'Có hợp đồng hỗ trợ với chủ đầu tư, hợp đồng thi công và báo cáo khối lượng hoàn thành trên 50 % hạng mục được hỗ trợ',
     'Support contract with the investor, works contract and a report showing more than 50 % of the supported item done',
   );
+  cluster.progressAbovePercent = 50;
   const byPlan = rate(70, 'Có hợp đồng và kế hoạch triển khai', 'Contract and implementation plan');
   const byProgress = rate(
     70,
     'Báo cáo tiến độ cho thấy đã thực hiện trên 70 % tổng vốn đầu tư',
     'Progress report showing more than 70 % of the total investment done',
   );
+  byProgress.progressAbovePercent = 70;
   return {
     firstAdvanceRateByActivityType: {
       cluster_infrastructure: cluster,

@@ -203,6 +203,11 @@ export type TDeadlines = z.infer<typeof ZDeadlines>;
 
 export const ZAdvanceRate = z.object({
   percent: ZPercent,
+  /**
+   * The checkable part of the condition: the first advance needs a progress report with more than this
+   * share of the volume done (TT 36/2013: 50 % for cluster works, 70 % for models and machinery).
+   */
+  progressAbovePercent: ZPercent.optional(),
   conditionVi: ZText,
   conditionEn: ZText,
   ...provenance,

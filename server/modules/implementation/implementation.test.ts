@@ -145,7 +145,7 @@ describe('advances and progress reports', () => {
   const count = async () =>
     (await h.db.select().from(proposalAdvances).where(eq(proposalAdvances.proposalId, A))).length;
 
-  it('the first advance: within the 70 % before acceptance and the project type’s rate', async () => {
+  it('the first advance: never above 70 % before acceptance; a model waits for a report above 70 %', async () => {
     expectProblem(
       await w.laoCaiCentre!.post(`/api/v1/proposals/${A}/advances`, { amount: 1, paidOn: '2026-03-02' }),
       403,
@@ -158,14 +158,15 @@ describe('advances and progress reports', () => {
     const over = await advance(280_000_001);
     expectProblem(over, 422, 'advance_limit_exceeded');
     expect(over.json().detail).toContain('70 %');
+    const early = await advance(200_000_000);
+    expectProblem(early, 422, 'advance_not_allowed');
+    expect(early.json().detail).toBe(
+      'Tạm ứng lần đầu cần báo cáo tiến độ cho thấy đã thực hiện trên 70 % khối lượng.',
+    );
     expect(await count()).toBe(0);
-    const first = ok(await advance(200_000_000)).json();
-    expect(first.advances).toMatchObject({ total: 200_000_000, items: [{ seq: 1, basis: 'first' }] });
-    expect(await actions(A)).toContain('advance.recorded');
   });
 
-  it('a later advance needs a progress report and stays within the volume done', async () => {
-    expectProblem(await advance(10_000_000), 422, 'advance_not_allowed');
+  it('monthly reports start the project; the first advance after one above 70 %; the total capped', async () => {
     h.clock.set('2026-03-20T02:00:00Z');
     // The unit's first report starts the implementation.
     const report = {
@@ -205,30 +206,28 @@ describe('advances and progress reports', () => {
     );
     const listed = ok(await w.laoCaiLeader!.get(`/api/v1/proposals/${A}/progress-reports`)).json();
     expect(listed).toMatchObject([{ month: '2026-03', volumePercent: 60, moneySpent: 500_000_000 }]);
+    // 60 % is not above 70 %: still no first advance.
+    expectProblem(await advance(200_000_000, '2026-03-20'), 422, 'advance_not_allowed');
 
-    // 60 % of 400 M = 240 M may be advanced by now: 200 M + 50 M is too much, 200 M + 40 M is not.
-    expectProblem(await advance(50_000_000, '2026-03-20'), 422, 'advance_limit_exceeded');
-    ok(await advance(40_000_000, '2026-03-20'));
     h.clock.set('2026-04-20T02:00:00Z');
     ok(
       await w.laoCaiCentre!.post(`/api/v1/proposals/${A}/progress-reports`, {
         ...report,
         month: '2026-04',
-        volumePercent: 100,
+        volumePercent: 75,
       }),
     );
-    // All done, yet never more than 70 % (280 M) before acceptance.
-    const capped = await advance(50_000_000, '2026-04-20');
+    const first = ok(await advance(200_000_000, '2026-04-20')).json();
+    expect(first.advances).toMatchObject({ total: 200_000_000, items: [{ seq: 1, basis: 'first' }] });
+    expect(await actions(A)).toContain('advance.recorded');
+    // 75 % done, yet never more than 70 % (280 M) before acceptance.
+    const capped = await advance(100_000_000, '2026-04-20');
     expectProblem(capped, 422, 'advance_limit_exceeded');
     expect(capped.json().title).toBe('Tổng số tiền tạm ứng vượt mức cho phép trước khi nghiệm thu.');
-    expect(await count()).toBe(2);
-    const last = ok(await advance(40_000_000, '2026-04-20')).json();
+    expect(await count()).toBe(1);
+    const last = ok(await advance(80_000_000, '2026-04-20')).json();
     expect(last.advances.total).toBe(280_000_000);
-    expect(last.advances.items.map((i: { basis: string }) => i.basis)).toEqual([
-      'first',
-      'progress',
-      'progress',
-    ]);
+    expect(last.advances.items.map((i: { basis: string }) => i.basis)).toEqual(['first', 'progress']);
   });
 });
 
