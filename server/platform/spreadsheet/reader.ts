@@ -266,8 +266,15 @@ export async function readSheet(
 
   let dataStart = headerRow + 1;
   if (layout.numberRow !== false) {
-    const text = fold(cellText(sheet.getRow(dataStart).getCell(1).value));
-    if (text === '(1)' || text === '1') dataStart += 1;
+    // The "(1) (2) (3)…" row is recognised by its first cells ALL being their column numbers: a table
+    // typed without it starts with a data row whose STT is 1, and that row must not be dropped.
+    const row = sheet.getRow(dataStart);
+    const width = Math.min(3, layout.columns.length);
+    const isNumberRow = Array.from({ length: width }, (_, i) => i + 1).every((n) => {
+      const text = fold(cellText(row.getCell(n).value));
+      return text === `(${n})` || text === String(n);
+    });
+    if (isNumberRow) dataStart += 1;
   }
   const totalLabel = fold(layout.totalLabel ?? DEFAULT_TOTAL_LABEL);
   const errors: TCellError[] = [];

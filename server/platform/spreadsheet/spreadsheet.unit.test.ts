@@ -169,6 +169,16 @@ describe('spreadsheet toolkit', () => {
     expect(rows[0]!.values).toMatchObject({ amount: 1_500_000, day: '2026-06-01', kind: 'b' });
   });
 
+  it('keeps the first data row of a table typed without the "(1) (2)…" row (its STT is 1)', async () => {
+    const source = await writeFileOf('src-numbers.xlsx', ROWS);
+    const file = await edited(source, 'no-number-row.xlsx', (ws) => {
+      ws.spliceRows(5, 1);
+    });
+    const { rows, errors } = await readSheet(LAYOUT, file);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.values.name)).toEqual(['Mây tre', 'Gốm sứ']);
+  });
+
   it('refuses merged cells in the data area, not in the titles', async () => {
     const source = await writeFileOf('src3.xlsx', ROWS);
     const file = await edited(source, 'merged.xlsx', (ws) => ws.mergeCells('B6:B7'));
