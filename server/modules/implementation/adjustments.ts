@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { formatVnd } from '../../../domain/lib/money';
 import {
   AUTHORITY_LABELS,
   authorityCovers,
@@ -11,6 +12,7 @@ import { assertCan, auditActor, type TActor } from '../../access/actor';
 import { proposalAdjustments, proposals } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
+import { fundingLimit } from '../appraisals';
 import { recordAudit } from '../audit/record-audit';
 import { decide, findProposal, recordTransition, workflowContext } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
@@ -55,6 +57,18 @@ export async function requestAdjustment(input: {
           ? 'The new support must be above the approved support.'
           : 'The new support must be below the approved support.',
       );
+    }
+  }
+  if (data.kind === 'funding_increase' && data.newApprovedFunding !== undefined) {
+    // Even the Minister approves within the regulation set's cap for the project.
+    const cap = (await fundingLimit(tx, row)).maxSupport;
+    if (cap !== null && data.newApprovedFunding > cap) {
+      throw new AppError('cap_exceeded', {
+        detail: {
+          vi: `Kinh phí hỗ trợ mới (${formatVnd(data.newApprovedFunding)}) vượt mức hỗ trợ tối đa (${formatVnd(cap)}).`,
+          en: `The new support (${formatVnd(data.newApprovedFunding)}) exceeds the cap (${formatVnd(cap)}).`,
+        },
+      });
     }
   }
   const { set } = await regulationSetForCycle(tx, p.cycleId);
