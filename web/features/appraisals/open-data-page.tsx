@@ -47,7 +47,6 @@ export default function OpenDataPage() {
               rowKey="code"
               size="small"
               pagination={false}
-              scroll={{ x: 1000 }}
               dataSource={plan.items}
               summary={() => (
                 <Table.Summary.Row>

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { errorMessage } from '../../lib/api';
@@ -195,12 +195,15 @@ export default function PlanPage() {
               rowKey="proposalId"
               size="small"
               pagination={false}
-              scroll={{ x: 1200 }}
               dataSource={p.items}
               rowClassName={(item) => (item.inPlan ? '' : 'plan-reserve-row')}
               columns={[
                 { title: t('appraisal.rank'), dataIndex: 'rank', width: 60 },
-                { title: t('appraisal.code'), dataIndex: 'code' },
+                {
+                  title: t('appraisal.code'),
+                  dataIndex: 'code',
+                  render: (code: string, item) => <Link to={`/proposals/${item.proposalId}`}>{code}</Link>,
+                },
                 {
                   title: t('appraisal.titleCol'),
                   dataIndex: 'title',
