@@ -118,7 +118,9 @@ describe('hostile uploads (R5)', () => {
       const response = await uploadAs(h, officer, draft.id, { kind: 'other', fileName, data: pdf() });
       expect(response.statusCode, `${JSON.stringify(fileName)}: ${response.body}`).toBe(201);
       const stored = response.json() as { fileName: string };
-      expect([...stored.fileName].some((c) => c === '/' || c === '\\' || c < ' ' || c === '\u202e')).toBe(false);
+      expect([...stored.fileName].some((c) => c === '/' || c === '\\' || c < ' ' || c === '\u202e')).toBe(
+        false,
+      );
       expect(stored.fileName.length).toBeLessThanOrEqual(255);
     }
     for (const key of await storedFiles(h))
