@@ -259,24 +259,24 @@ function ApproveCard({ planYear }: { planYear: number }) {
   const notify = useNotify();
   const [form] = Form.useForm<TApproveValues>();
   const approve = useApprovePlan(planYear);
+  const onApprove = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    approve.mutate(
+      { decisionNumber: values.decisionNumber, decisionDate: values.decisionDate.format('YYYY-MM-DD') },
+      {
+        onSuccess: (plan) => notify.success(t('appraisal.approvedMsg', { version: plan.version })),
+        onError: (e) => {
+          applyFieldErrors(form, e, ['decisionNumber', 'decisionDate']);
+          notify.error(errorMessage(e));
+        },
+      },
+    );
+  };
   return (
     <Card title={<h2 className="card-title">{t('appraisal.approveTitle')}</h2>}>
-      <Form<TApproveValues>
-        form={form}
-        layout="inline"
-        onFinish={(values) =>
-          approve.mutate(
-            { decisionNumber: values.decisionNumber, decisionDate: values.decisionDate.format('YYYY-MM-DD') },
-            {
-              onSuccess: (plan) => notify.success(t('appraisal.approvedMsg', { version: plan.version })),
-              onError: (e) => {
-                applyFieldErrors(form, e, ['decisionNumber', 'decisionDate']);
-                notify.error(errorMessage(e));
-              },
-            },
-          )
-        }
-      >
+      {/* No submit on Enter: approving a plan takes a deliberate click (Enter confirms the date picker). */}
+      <Form<TApproveValues> form={form} layout="inline">
         <Form.Item
           name="decisionNumber"
           label={t('appraisal.decisionNumber')}
@@ -291,7 +291,7 @@ function ApproveCard({ planYear }: { planYear: number }) {
         >
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={approve.isPending}>
+        <Button type="primary" loading={approve.isPending} onClick={() => void onApprove()}>
           {t('appraisal.approve')}
         </Button>
       </Form>
