@@ -3,6 +3,7 @@
  * and withdrawal. The only file other modules import from this folder.
  */
 export { checksFor, toCheckable } from './proposal-checks';
+export { proposalSheetsRoutes } from './proposal-sheets.routes';
 export { abilityResolver, decide, registeringOrganizationId, workflowContext } from './proposal-workflow';
 export {
   findProposal,
@@ -11,6 +12,5 @@ export {
   proposalScope,
   type TProposalRow,
 } from './proposals.repository';
-export { proposalSheetsRoutes } from './proposal-sheets.routes';
 export { proposalsRoutes } from './proposals.routes';
 export { recordTransition } from './record-transition';

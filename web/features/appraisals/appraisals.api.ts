@@ -102,9 +102,11 @@ export function useAppraisers(enabled: boolean) {
         ),
       );
       const seen = new Set<string>();
-      return [...(council?.items ?? []), ...(staff?.items ?? [])].filter((u) =>
-        seen.has(u.id) ? false : (seen.add(u.id), true),
-      );
+      return [...(council?.items ?? []), ...(staff?.items ?? [])].filter((u) => {
+        if (seen.has(u.id)) return false;
+        seen.add(u.id);
+        return true;
+      });
     },
   });
 }

@@ -44,8 +44,8 @@ interface TNavItem {
     | 'nav.appraisals'
     | 'nav.myAppraisals'
     | 'nav.plans'
-    | 'nav.programmes'
     | 'nav.typicalProducts'
+    | 'nav.programmes'
     | 'nav.profile';
   icon: React.ReactNode;
   /** Shown only when `/me` grants it; items without one are for every signed-in user. */
@@ -149,6 +149,10 @@ export function AppShell() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // Agency accounts must enrol the TOTP second factor first (R6): the API refuses everything else.
+  if (me.secondFactor?.required && !me.secondFactor.enabled && location.pathname !== '/profile') {
+    return <Navigate to="/profile" replace />;
+  }
   return <SignedInShell me={me} />;
 }
 
@@ -158,10 +162,6 @@ function SignedInShell({ me }: { me: TMe }) {
   const { can } = usePermissions();
   const location = useLocation();
   const navigate = useNavigate();
-  // Agency accounts must enrol the TOTP second factor first (R6): the API refuses everything else.
-  if (me.secondFactor?.required && !me.secondFactor.enabled && location.pathname !== '/profile') {
-    return <Navigate to="/profile" replace />;
-  }
   const logout = useLogout();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);

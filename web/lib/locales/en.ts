@@ -270,12 +270,12 @@ export const en: TMessages = {
   regulations: regulationsEn,
   documents: documentsEn,
   cycles: cyclesEn,
+  secondFactor: secondFactorEn,
   proposals: proposalsEn,
   typicalProducts: typicalProductsEn,
   appraisal: {} as TMessages['appraisal'], // loaded with the appraisal pages' chunks (appraisals.i18n.ts)
   stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
   notFound: {
-  secondFactor: secondFactorEn,
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',
     back: 'Back to the overview',

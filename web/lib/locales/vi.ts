@@ -275,6 +275,7 @@ export const vi = {
   regulations: regulationsVi,
   documents: documentsVi,
   cycles: cyclesVi,
+  secondFactor: secondFactorVi,
   proposals: proposalsVi,
   typicalProducts: typicalProductsVi,
   // Loaded with the appraisal and plan pages' chunks (features/appraisals/appraisals.i18n.ts).
@@ -282,7 +283,6 @@ export const vi = {
   // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
   stats: {} as TStatsMessages,
   notFound: {
-  secondFactor: secondFactorVi,
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
     back: 'Về trang Tổng quan',
