@@ -41,98 +41,41 @@ export const FIRST_YEAR = 2017;
 export const LAST_YEAR = 2026;
 const MARKER = 'bench.dataset';
 
-/** The path of statuses a proposal went through to reach `final` (for its transition rows). */
-const PATHS: Record<string, string[]> = {
-  draft: ['draft'],
-  registered: ['draft', 'registered'],
-  base_appraised: ['draft', 'registered', 'base_appraised'],
-  submitted: ['draft', 'registered', 'base_appraised', 'submitted'],
-  returned: ['draft', 'registered', 'base_appraised', 'submitted', 'returned'],
-  under_appraisal: ['draft', 'registered', 'base_appraised', 'submitted', 'under_appraisal'],
-  not_recommended: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'not_recommended',
-  ],
-  withdrawn: ['draft', 'registered', 'withdrawn'],
-  rejected: ['draft', 'registered', 'base_appraised', 'rejected'],
-  stopped: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'stopped',
-  ],
-  carried_over: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'in_progress',
-    'carried_over',
-  ],
-  accepted: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'in_progress',
-    'accepted',
-  ],
-  settled: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'in_progress',
-    'accepted',
-    'settled',
-  ],
-  closed: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'in_progress',
-    'accepted',
-    'settled',
-    'closed',
-  ],
-  in_progress: [
-    'draft',
-    'registered',
-    'base_appraised',
-    'submitted',
-    'under_appraisal',
-    'recommended',
-    'approved',
-    'contracted',
-    'in_progress',
-  ],
+/** The main line of the proposal status machine, and the side exits with the status they leave from. */
+const MAIN_LINE = [
+  'draft',
+  'registered',
+  'base_appraised',
+  'submitted',
+  'under_appraisal',
+  'recommended',
+  'approved',
+  'contracted',
+  'in_progress',
+  'accepted',
+  'settled',
+  'closed',
+] as const;
+const SIDE_EXITS: Record<string, string> = {
+  returned: 'submitted',
+  not_recommended: 'under_appraisal',
+  withdrawn: 'registered',
+  rejected: 'base_appraised',
+  stopped: 'contracted',
+  carried_over: 'in_progress',
 };
+
+/** The statuses a proposal went through to reach `final` (for its transition rows). */
+function pathTo(final: string): string[] {
+  const exitFrom = SIDE_EXITS[final];
+  const last = (exitFrom ?? final) as (typeof MAIN_LINE)[number];
+  const line: string[] = MAIN_LINE.slice(0, MAIN_LINE.indexOf(last) + 1);
+  return exitFrom ? [...line, final] : line;
+}
+const PATHS: Record<string, string[]> = Object.fromEntries(
+  [...MAIN_LINE, ...Object.keys(SIDE_EXITS)].map((status) => [status, pathTo(status)]),
+);
+
 const PAST_STATUSES = [
   ['closed', 60],
   ['settled', 8],
