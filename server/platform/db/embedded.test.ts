@@ -81,6 +81,9 @@ const adminEnv = () => ({
   DATA_DIR: dataDir,
   KHUYENCONG_ADMIN_EMAIL: 'admin@khuyencong.local',
   KHUYENCONG_ADMIN_PASSWORD: 'Quan-tri-2026!',
+  // This test is about the database's lifecycle, not sign-in: the administrator (an agency role) may
+  // act without enrolling the TOTP second factor (the e2e server's loopback-only test switch).
+  KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: 'true',
 });
 
 async function signInAndCreateOrganization(port: number, name: string) {
