@@ -159,6 +159,16 @@ describe('crash safety under SIGKILL (R1)', () => {
       }
       // Kill at a random moment while the load runs.
       await new Promise((r) => setTimeout(r, 300 + randomInt(1500)));
+      // On a slow machine the server may not have answered anything yet by then; the last round waits
+      // for a first acknowledgement (up to 30 s) so the checks below always have something to check.
+      for (
+        let waited = 0;
+        round === KILLS - 1 &&
+        acknowledgedSubmissions.length + acknowledgedUploads.length === 0 &&
+        waited < 30_000;
+        waited += 100
+      )
+        await new Promise((r) => setTimeout(r, 100));
       const exited = new Promise((r) => child!.once('exit', r));
       child!.kill('SIGKILL');
       await exited;
