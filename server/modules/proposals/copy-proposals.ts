@@ -1,12 +1,12 @@
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { TCopyProposalsRequest } from '../../../domain/schemas/proposal-sheets';
 import { acceptsNewProposals, type TCycleStatus } from '../../../domain/workflow/cycle';
-import { assertCan, auditActor, type TActor } from '../../access/actor';
-import { proposalCodeCounters, proposals } from '../../db/schema';
+import { assertCan, type TActor } from '../../access/actor';
+import { proposals } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { recordAudit } from '../audit/record-audit';
 import { findNationalCycle } from '../cycles';
+import { insertDraftProposal, reserveProposalCode } from './create-proposal';
 import { proposalScope } from './proposals.repository';
 
 /** Statuses not worth copying: the project was dropped. */
@@ -64,25 +64,7 @@ export async function copyProposalsToYear(input: {
   const years = data.toPlanYear - data.fromPlanYear;
   const codes: string[] = [];
   for (const source of sources) {
-    const [counter] = await tx
-      .insert(proposalCodeCounters)
-      .values({
-        programme: 'national',
-        planYear: data.toPlanYear,
-        provinceCode: source.provinceCode,
-        lastSeq: 1,
-      })
-      .onConflictDoUpdate({
-        target: [
-          proposalCodeCounters.programme,
-          proposalCodeCounters.planYear,
-          proposalCodeCounters.provinceCode,
-        ],
-        set: { lastSeq: sql`${proposalCodeCounters.lastSeq} + 1` },
-      })
-      .returning({ seq: proposalCodeCounters.lastSeq });
-    if (!counter) throw new Error('counter upsert returned nothing');
-    const code = `KCQG-${data.toPlanYear}-${source.provinceCode}-${String(counter.seq).padStart(4, '0')}`;
+    const code = await reserveProposalCode(tx, data.toPlanYear, source.provinceCode);
     const values = {
       code,
       cycleId: cycle.id,
@@ -113,25 +95,7 @@ export async function copyProposalsToYear(input: {
       selectionMethod: source.selectionMethod,
       status: 'draft',
     };
-    const [created] = await tx
-      .insert(proposals)
-      .values({
-        ...values,
-        createdBy: actor.via === 'system' ? null : actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: proposals.id });
-    if (!created) throw new Error('insert returned nothing');
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      action: 'proposal.created',
-      entityType: 'proposal',
-      entityId: created.id,
-      provinceCode: source.provinceCode,
-      after: { ...values, copiedFrom: source.code },
-      at: now,
-    });
+    await insertDraftProposal({ actor, tx, now, values, note: { copiedFrom: source.code } });
     codes.push(code);
   }
   return { created: codes.length, codes };

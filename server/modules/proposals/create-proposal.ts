@@ -20,21 +20,71 @@ import {
  * The next code of a province's proposals for a plan year, e.g. KCQG-2026-24-0007. One upsert on the
  * counter row: concurrent creations queue on that row and never get the same number.
  */
-async function nextCode(tx: TTx, planYear: number, provinceCode: string): Promise<string> {
+/**
+ * Reserves `count` consecutive codes KCQG-{year}-{province}-{seq} with one upsert of the counter row
+ * (race-free: concurrent creations serialise on that row). Create, copy and import all number here.
+ */
+export async function reserveProposalCodes(
+  tx: TTx,
+  planYear: number,
+  provinceCode: string,
+  count = 1,
+): Promise<string[]> {
   const [row] = await tx
     .insert(proposalCodeCounters)
-    .values({ programme: 'national', planYear, provinceCode, lastSeq: 1 })
+    .values({ programme: 'national', planYear, provinceCode, lastSeq: count })
     .onConflictDoUpdate({
       target: [
         proposalCodeCounters.programme,
         proposalCodeCounters.planYear,
         proposalCodeCounters.provinceCode,
       ],
-      set: { lastSeq: sql`${proposalCodeCounters.lastSeq} + 1` },
+      set: { lastSeq: sql`${proposalCodeCounters.lastSeq} + ${count}` },
     })
     .returning({ seq: proposalCodeCounters.lastSeq });
   if (!row) throw new Error('counter upsert returned nothing');
-  return `KCQG-${planYear}-${provinceCode}-${String(row.seq).padStart(4, '0')}`;
+  const first = row.seq - count + 1;
+  return Array.from(
+    { length: count },
+    (_, i) => `KCQG-${planYear}-${provinceCode}-${String(first + i).padStart(4, '0')}`,
+  );
+}
+
+/** One code, as `reserveProposalCodes` reserves them. */
+export async function reserveProposalCode(tx: TTx, planYear: number, provinceCode: string): Promise<string> {
+  const [code] = await reserveProposalCodes(tx, planYear, provinceCode, 1);
+  return code as string;
+}
+
+/** Inserts one draft and writes its `proposal.created` event (`after`: the values, plus `note`). */
+export async function insertDraftProposal(input: {
+  actor: TActor;
+  tx: TTx;
+  now: Date;
+  values: typeof proposals.$inferInsert & { provinceCode: string };
+  note?: Record<string, unknown>;
+}): Promise<string> {
+  const { actor, tx, now, values } = input;
+  const [created] = await tx
+    .insert(proposals)
+    .values({
+      ...values,
+      createdBy: actor.via === 'system' ? null : actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: proposals.id });
+  if (!created) throw new Error('insert returned nothing');
+  await recordAudit(tx, {
+    actor: auditActor(actor),
+    action: 'proposal.created',
+    entityType: 'proposal',
+    entityId: created.id,
+    provinceCode: values.provinceCode,
+    after: { ...values, ...input.note },
+    at: now,
+  });
+  return created.id;
 }
 
 /** Creates a draft proposal in the open national cycle of its plan year. */
@@ -73,7 +123,7 @@ export async function createProposal(input: {
     ...dateErrors(data.startDate, data.endDate),
   ]);
 
-  const code = await nextCode(tx, data.planYear, implementer.provinceCode);
+  const code = await reserveProposalCode(tx, data.planYear, implementer.provinceCode);
   const values = {
     code,
     cycleId: cycle.id,
@@ -104,24 +154,5 @@ export async function createProposal(input: {
     selectionMethod: data.selectionMethod ?? null,
     status: 'draft',
   };
-  const [created] = await tx
-    .insert(proposals)
-    .values({
-      ...values,
-      createdBy: actor.via === 'system' ? null : actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: proposals.id });
-  if (!created) throw new Error('insert returned nothing');
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    action: 'proposal.created',
-    entityType: 'proposal',
-    entityId: created.id,
-    provinceCode: implementer.provinceCode,
-    after: values,
-    at: now,
-  });
-  return created.id;
+  return insertDraftProposal({ actor, tx, now, values });
 }

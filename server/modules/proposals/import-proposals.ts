@@ -10,13 +10,14 @@ import type { TProposalsImportResult } from '../../../domain/schemas/proposal-sh
 import { acceptsNewProposals, type TCycleStatus } from '../../../domain/workflow/cycle';
 import { IMPLEMENTING_ORGANIZATION_KINDS, registersDirectly } from '../../../domain/workflow/proposal';
 import { assertCan, auditActor, type TActor } from '../../access/actor';
-import { organizations, proposalCodeCounters, proposals } from '../../db/schema';
+import { organizations, proposals } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { readSheet, type TCellError } from '../../platform/spreadsheet';
 import { recordAudit } from '../audit/record-audit';
 import { findNationalCycle } from '../cycles';
 import { regulationSetForCycle } from '../regulations';
+import { reserveProposalCodes } from './create-proposal';
 import { proposalScope, type TProposalRecord } from './proposals.repository';
 import { foldName, letterOf, PROPOSALS_SHEET, type TProposalSheetValues, valuesOf } from './proposals.sheet';
 import { contentOf } from './update-proposal';
@@ -379,23 +380,9 @@ export async function importProposals(input: {
   }
   const toInsert: Array<{ plan: (typeof creates)[number]; code: string; province: string }> = [];
   for (const [province, list] of byProvince) {
-    const [counter] = await tx
-      .insert(proposalCodeCounters)
-      .values({ programme: 'national', planYear, provinceCode: province, lastSeq: list.length })
-      .onConflictDoUpdate({
-        target: [
-          proposalCodeCounters.programme,
-          proposalCodeCounters.planYear,
-          proposalCodeCounters.provinceCode,
-        ],
-        set: { lastSeq: sql`${proposalCodeCounters.lastSeq} + ${list.length}` },
-      })
-      .returning({ seq: proposalCodeCounters.lastSeq });
-    if (!counter) throw new Error('counter upsert returned nothing');
-    const first = counter.seq - list.length + 1;
+    const codes = await reserveProposalCodes(tx, planYear, province, list.length);
     list.forEach((plan, i) => {
-      const code = `KCQG-${planYear}-${province}-${String(first + i).padStart(4, '0')}`;
-      toInsert.push({ plan, province, code });
+      toInsert.push({ plan, province, code: codes[i]! });
     });
   }
   let written = 0;
