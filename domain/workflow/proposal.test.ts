@@ -109,6 +109,8 @@ const TABLE: TRow[] = [
   ['withdraw', 'withdrawn', 'province_leader', sameProvince, 'invalid'],
   ['accept_into_appraisal', 'submitted', 'agency_officer', agency, 'under_appraisal'],
   ['accept_into_appraisal', 'submitted', 'province_leader', sameProvince, 'forbidden'],
+  // A local (KCĐP) proposal: the Sở takes it into its own appraisal (no submission to the agency).
+  ['accept_into_appraisal', 'base_appraised', 'province_officer', { ...sameProvince, programme: 'local' }, 'under_appraisal'],
   ['recommend', 'under_appraisal', 'agency_officer', agency, 'recommended'],
   ['not_recommend', 'under_appraisal', 'agency_officer', agency, 'not_recommended'],
   ['recommend', 'not_recommended', 'agency_officer', agency, 'recommended'],
@@ -320,4 +322,69 @@ describe('implementation (issue #7)', () => {
       else expect(decision.ok && decision.rule.to).toBe(expected);
     },
   );
+});
+
+describe('local programme (KCĐP, issue #7)', () => {
+  const localSo: TWorkflowContext = { ...sameProvince, programme: 'local' };
+  const localCentre: TWorkflowContext = { ...ownCentre, programme: 'local' };
+  const localOtherProvince: TWorkflowContext = { ...outsider, programme: 'local' };
+  const localAgency: TWorkflowContext = { ...outsider, programme: 'local' };
+  const ownCommittee: TWorkflowContext = { ...sameProvince, programme: 'local', isProvincialCommittee: true };
+  const otherCommittee: TWorkflowContext = { ...outsider, programme: 'local', isProvincialCommittee: true };
+  const nationalCommittee: TWorkflowContext = { ...sameProvince, isProvincialCommittee: true };
+
+  it.each([
+    ['register', 'draft', 'province_leader', localSo, 'registered'],
+    ['base_appraise_pass', 'registered', 'province_officer', localSo, 'base_appraised'],
+    // No submission to the agency in a local cycle.
+    ['submit', 'base_appraised', 'province_leader', localSo, 'forbidden'],
+    ['resubmit', 'returned', 'province_leader', localSo, 'forbidden'],
+    ['accept_into_appraisal', 'base_appraised', 'province_officer', localSo, 'under_appraisal'],
+    ['accept_into_appraisal', 'base_appraised', 'province_leader', localSo, 'under_appraisal'],
+    ['accept_into_appraisal', 'base_appraised', 'province_officer', localOtherProvince, 'forbidden'],
+    ['accept_into_appraisal', 'base_appraised', 'unit_officer', localCentre, 'forbidden'],
+    ['accept_into_appraisal', 'submitted', 'agency_officer', localAgency, 'forbidden'],
+    ['recommend', 'under_appraisal', 'province_officer', localSo, 'recommended'],
+    ['not_recommend', 'under_appraisal', 'province_leader', localSo, 'not_recommended'],
+    ['recommend', 'not_recommended', 'province_officer', localSo, 'recommended'],
+    ['recommend', 'under_appraisal', 'province_officer', localOtherProvince, 'forbidden'],
+    ['recommend', 'under_appraisal', 'unit_officer', localCentre, 'forbidden'],
+    // The agency reads local proposals but does not act on them.
+    ['recommend', 'under_appraisal', 'agency_officer', localAgency, 'forbidden'],
+    ['return', 'under_appraisal', 'agency_officer', localAgency, 'forbidden'],
+    ['approve', 'recommended', 'agency_leader', localAgency, 'forbidden'],
+    // Only a leader of the province's own People's Committee approves.
+    ['approve', 'recommended', 'province_leader', ownCommittee, 'approved'],
+    ['approve', 'recommended', 'province_officer', ownCommittee, 'forbidden'],
+    ['approve', 'recommended', 'province_leader', localSo, 'forbidden'],
+    ['approve', 'recommended', 'province_leader', otherCommittee, 'forbidden'],
+    ['approve', 'under_appraisal', 'province_leader', ownCommittee, 'invalid'],
+    // A UBND member is not the Sở, and a UBND never approves a national proposal.
+    ['base_appraise_pass', 'registered', 'province_officer', ownCommittee, 'forbidden'],
+    ['approve', 'recommended', 'province_leader', nationalCommittee, 'forbidden'],
+    // National proposals: the Sở still neither accepts into appraisal nor decides.
+    ['accept_into_appraisal', 'base_appraised', 'province_officer', sameProvince, 'forbidden'],
+    ['recommend', 'under_appraisal', 'province_officer', sameProvince, 'forbidden'],
+    ['approve', 'recommended', 'agency_leader', agency, 'approved'],
+  ] as [TProposalAction, TProposalStatus, TRole, TWorkflowContext, string][])(
+    '%s from %s by %s (%o) → %s',
+    (action, from, role, ctx, expected) => {
+      const decision = decideTransition(from, action, [role], ctx);
+      if (expected === 'forbidden') expect(decision).toEqual({ ok: false, reason: 'forbidden' });
+      else if (expected === 'invalid') expect(decision).toEqual({ ok: false, reason: 'invalid_transition' });
+      else expect(decision.ok && decision.rule.to).toBe(expected);
+    },
+  );
+
+  it('abilities of the Sở on a local proposal: accept and decide, never submit', () => {
+    expect(abilities('base_appraised', ['province_leader'], localSo)).toMatchObject({
+      submit: false,
+      acceptIntoAppraisal: true,
+    });
+    expect(abilities('under_appraisal', ['province_officer'], localSo)).toMatchObject({ decide: true });
+    expect(abilities('under_appraisal', ['agency_officer'], localAgency)).toMatchObject({
+      decide: false,
+      return: false,
+    });
+  });
 });

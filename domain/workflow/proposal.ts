@@ -55,16 +55,31 @@ export const PROPOSAL_STATUS_LABELS: Record<TProposalStatus, { vi: string; en: s
  * How an actor relates to a proposal:
  * - `province`: a province officer or leader of the proposal's province (the Sở's side);
  * - `unit`: a unit officer of the implementing organisation;
- * - `agency`: the ministry's agency (sees every province).
+ * - `agency`: the ministry's agency (sees every province);
+ * - `committee`: a member of the People's Committee (UBND cấp tỉnh) of the proposal's province. Members of
+ *   a UBND are not the Sở: the `province` relation does not hold for them.
  */
-export type TActorRelation = 'province' | 'unit' | 'agency';
+export type TActorRelation = 'province' | 'unit' | 'agency' | 'committee';
+
+/**
+ * The programme a proposal belongs to: the national one (KCQG, the agency appraises and an agency leader
+ * approves the plan) or a province's local one (KCĐP, domain.md §3.7: the Sở appraises and decides, the
+ * province's People's Committee approves the plan; nothing goes to the agency).
+ */
+export type TProgramme = 'national' | 'local';
 
 /**
  * One grant: a role may take the action when it stands in `relation` to the proposal. `route` limits
  * it to proposals that go through the provincial department (`department`) or whose implementer
  * registers directly with the agency (`direct`: regional centres, national service organisations).
  */
-type TGrant = { role: TRole; relation: TActorRelation; route?: 'department' | 'direct' };
+type TGrant = {
+  role: TRole;
+  relation: TActorRelation;
+  route?: 'department' | 'direct';
+  /** Limits the grant to proposals of one programme (absent: both). */
+  programme?: TProgramme;
+};
 
 export type TProposalAction =
   | 'register'
@@ -104,6 +119,16 @@ const directUnit: TGrant = { role: 'unit_officer', relation: 'unit', route: 'dir
 const anyOwnUnit: TGrant = { role: 'unit_officer', relation: 'unit' };
 const agencyOfficer: TGrant = { role: 'agency_officer', relation: 'agency' };
 const agencyLeader: TGrant = { role: 'agency_leader', relation: 'agency' };
+/** The agency's appraisal-to-approval grants hold for national proposals only (it only reads local ones). */
+const nationalAgencyOfficer: TGrant = { ...agencyOfficer, programme: 'national' };
+const nationalAgencyLeader: TGrant = { ...agencyLeader, programme: 'national' };
+const nationalProvinceLeader: TGrant = { ...provinceLeader, programme: 'national' };
+const nationalDirectUnit: TGrant = { ...directUnit, programme: 'national' };
+/** In a local (KCĐP) cycle the Sở takes the steps the agency takes nationally. */
+const localProvinceOfficer: TGrant = { ...provinceOfficer, programme: 'local' };
+const localProvinceLeader: TGrant = { ...provinceLeader, programme: 'local' };
+/** A leader of the province's People's Committee approves the local plan (domain.md §2, §3.7). */
+const committeeLeader: TGrant = { role: 'province_leader', relation: 'committee', programme: 'local' };
 
 /** Statuses from which a proposer may still withdraw: anything not yet approved (api.md). */
 const WITHDRAWABLE: readonly TProposalStatus[] = [
@@ -160,28 +185,28 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
     action: 'submit',
     from: ['base_appraised'],
     to: 'submitted',
-    grants: [provinceLeader],
+    grants: [nationalProvinceLeader],
     deadline: 'dossier',
   },
   {
     action: 'submit',
     from: ['registered'],
     to: 'submitted',
-    grants: [directUnit],
+    grants: [nationalDirectUnit],
     deadline: 'dossier',
   },
   {
     action: 'resubmit',
     from: ['returned'],
     to: 'submitted',
-    grants: [provinceLeader, directUnit],
+    grants: [nationalProvinceLeader, nationalDirectUnit],
     deadline: 'dossier',
   },
   {
     action: 'return',
     from: ['submitted', 'under_appraisal'],
     to: 'returned',
-    grants: [agencyOfficer],
+    grants: [nationalAgencyOfficer],
     needsReason: true,
   },
   {
@@ -191,12 +216,36 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
     grants: [provinceOfficer, provinceLeader, anyOwnUnit],
     needsReason: true,
   },
-  { action: 'accept_into_appraisal', from: ['submitted'], to: 'under_appraisal', grants: [agencyOfficer] },
-  // The agency's decision after the ministry-level appraisal; it may be taken again (a changed
-  // amount or result) until the plan holding the proposal is approved.
-  { action: 'recommend', from: DECIDABLE, to: 'recommended', grants: [agencyOfficer] },
-  { action: 'not_recommend', from: DECIDABLE, to: 'not_recommended', grants: [agencyOfficer] },
-  { action: 'approve', from: ['recommended'], to: 'approved', grants: [agencyLeader] },
+  {
+    action: 'accept_into_appraisal',
+    from: ['submitted'],
+    to: 'under_appraisal',
+    grants: [nationalAgencyOfficer],
+  },
+  {
+    // Local programme: no submission to the agency; the Sở takes its base-appraised proposal into its
+    // own appraisal.
+    action: 'accept_into_appraisal',
+    from: ['base_appraised'],
+    to: 'under_appraisal',
+    grants: [localProvinceOfficer, localProvinceLeader],
+  },
+  // The decision after the appraisal (the agency's nationally, the Sở's locally); it may be taken again
+  // (a changed amount or result) until the plan holding the proposal is approved.
+  {
+    action: 'recommend',
+    from: DECIDABLE,
+    to: 'recommended',
+    grants: [nationalAgencyOfficer, localProvinceOfficer, localProvinceLeader],
+  },
+  {
+    action: 'not_recommend',
+    from: DECIDABLE,
+    to: 'not_recommended',
+    grants: [nationalAgencyOfficer, localProvinceOfficer, localProvinceLeader],
+  },
+  // The plan's approval: an agency leader nationally, a leader of the province's UBND locally.
+  { action: 'approve', from: ['recommended'], to: 'approved', grants: [nationalAgencyLeader, committeeLeader] },
   {
     // The contract is signed by the implementing unit with the Sở (or the agency, for direct units):
     // either side records it (issue #7).
@@ -262,6 +311,10 @@ export type TWorkflowContext = {
    * deadline, or its extension, has not passed). When given, late actions are not offered.
    */
   stageOpen?: { registration: boolean; dossier: boolean };
+  /** The proposal's programme (absent: national). */
+  programme?: TProgramme;
+  /** The actor belongs to the People's Committee (UBND) of the proposal's province (absent: false). */
+  isProvincialCommittee?: boolean;
 };
 
 const AGENCY_RELATION_ROLES: readonly TRole[] = [
@@ -275,9 +328,12 @@ function grantApplies(grant: TGrant, roles: readonly TRole[], ctx: TWorkflowCont
   if (!roles.includes(grant.role)) return false;
   if (grant.route === 'department' && ctx.registersDirectly) return false;
   if (grant.route === 'direct' && !ctx.registersDirectly) return false;
+  if (grant.programme && grant.programme !== (ctx.programme ?? 'national')) return false;
   switch (grant.relation) {
     case 'province':
-      return ctx.isOwnProvince;
+      return ctx.isOwnProvince && !ctx.isProvincialCommittee;
+    case 'committee':
+      return ctx.isOwnProvince && ctx.isProvincialCommittee === true;
     case 'unit':
       return ctx.isOwnOrganization;
     case 'agency':
@@ -343,7 +399,7 @@ export type TProposalAbilities = {
   return: boolean;
   withdraw: boolean;
   acceptIntoAppraisal: boolean;
-  /** Record (or change) the agency's decision after the ministry-level appraisal. */
+  /** Record (or change) the decision after the appraisal (the agency's; the Sở's for a local proposal). */
   decide: boolean;
 };
 

@@ -40,6 +40,8 @@ export function workflowContext(actor: TActor, row: TProposalRow): TWorkflowCont
     isOwnProvince: actor.provinceCode !== null && actor.provinceCode === row.proposal.provinceCode,
     isOwnOrganization: actor.organizationId === row.proposal.implementingOrganizationId,
     registersDirectly: isDirect(row),
+    programme: row.proposal.programme === 'local' ? 'local' : 'national',
+    isProvincialCommittee: actor.organizationKind === 'people_committee',
   };
 }
 
