@@ -85,6 +85,23 @@ export type TInspectionResultRequest = z.infer<typeof ZInspectionResultRequest>;
 
 const ZAuthority = z.enum(ADJUSTMENT_AUTHORITIES);
 
+/**
+ * What the caller may do next on the proposal's implementation, decided by the server (the status
+ * machine, the permissions and the scope): the UI shows its buttons from these only.
+ */
+export const ZImplementationAbilities = z.object({
+  contract: z.boolean(),
+  advance: z.boolean(),
+  report: z.boolean(),
+  requestAdjustment: z.boolean(),
+  planInspection: z.boolean(),
+  recordInspection: z.boolean(),
+  accept: z.boolean(),
+  settle: z.boolean(),
+  close: z.boolean(),
+});
+export type TImplementationAbilities = z.infer<typeof ZImplementationAbilities>;
+
 export const ZImplementationView = z.object({
   proposalId: z.uuid(),
   code: z.string(),
@@ -133,6 +150,8 @@ export const ZImplementationView = z.object({
       decisionNumber: z.string().nullable(),
       decisionNote: z.string().nullable(),
       decidedAt: ZInstant.nullable(),
+      /** The caller may decide it now (the authority it needs, or one above). */
+      decidable: z.boolean(),
     }),
   ),
   inspections: z.array(
@@ -157,6 +176,7 @@ export const ZImplementationView = z.object({
       pastLiquidationDeadline: z.boolean(),
     })
     .nullable(),
+  abilities: ZImplementationAbilities,
 });
 export type TImplementationView = z.infer<typeof ZImplementationView>;
 
@@ -179,3 +199,51 @@ export const ZOverdueList = z.object({
   ),
 });
 export type TOverdueList = z.infer<typeof ZOverdueList>;
+
+/** The caller's projects that owe monthly progress reports (`GET /progress-reports/due`). */
+export const ZDueReportsQuery = z.object({ month: ZMonth.optional() });
+export const ZDueReports = z.object({
+  /** The current month (Vietnam calendar) unless asked for another. */
+  month: z.string(),
+  dueDate: z.string(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      provinceCode: z.string(),
+      status: z.string(),
+      implementingOrganizationName: z.string(),
+      /** The report day of the month asked for. */
+      dueDate: z.string(),
+      /** That month's report is missing and its due date has passed. */
+      overdue: z.boolean(),
+      /** Earlier months (from the contract on) still without a report whose due date passed. */
+      missingMonths: z.array(z.string()),
+      lastReportedMonth: z.string().nullable(),
+    }),
+  ),
+});
+export type TDueReports = z.infer<typeof ZDueReports>;
+
+/** Accepted projects whose settlement is late, and projects past their liquidation deadline. */
+export const ZLateSettlements = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      provinceCode: z.string(),
+      status: z.string(),
+      implementingOrganizationName: z.string(),
+      acceptedOn: z.string().nullable(),
+      /** The acceptance date plus 15 days. */
+      settlementDueOn: z.string().nullable(),
+      settledOn: z.string().nullable(),
+      settlementLate: z.boolean(),
+      liquidationDeadline: z.string(),
+      liquidationLate: z.boolean(),
+    }),
+  ),
+});
+export type TLateSettlements = z.infer<typeof ZLateSettlements>;

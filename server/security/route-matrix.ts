@@ -273,6 +273,14 @@ export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
     rows: 'province',
     proof: 'server/modules/implementation/implementation.test.ts',
   },
+  'GET /api/v1/progress-reports/due': {
+    rows: 'province',
+    proof: 'server/modules/implementation/implementation-ui.test.ts',
+  },
+  'GET /api/v1/implementation/late-settlements': {
+    rows: 'province',
+    proof: 'server/modules/implementation/implementation-ui.test.ts',
+  },
   'POST /api/v1/adjustments/:id/decision': {
     rows: 'province',
     proof: 'server/modules/implementation/implementation.test.ts',

@@ -1,8 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TActivityType } from '../../../domain/enums/activity-types';
 import { firstAdvance, maxAdvanceBeforeAcceptance } from '../../../domain/regulation';
-import type { TImplementationView } from '../../../domain/schemas/implementation';
-import { assertCan, type TActor } from '../../access/actor';
+import type { TAdjustmentAuthority } from '../../../domain/regulation/adjustments';
+import { authorityCovers } from '../../../domain/regulation/adjustments';
+import type { TImplementationAbilities, TImplementationView } from '../../../domain/schemas/implementation';
+import {
+  decideTransition,
+  type TProposalAction,
+  type TProposalStatus,
+} from '../../../domain/workflow/proposal';
+import { assertCan, can, type TActor } from '../../access/actor';
 import {
   progressReports,
   proposalAcceptances,
@@ -14,8 +21,9 @@ import {
 } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { findProposal } from '../proposals';
+import { findProposal, type TProposalRow, workflowContext } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
+import { authorityOf } from './adjustments';
 
 /** Everything about a proposal's implementation, in the caller's scope (404 outside it). */
 export async function implementationView(
@@ -58,6 +66,8 @@ export async function implementationView(
   const c = contract[0];
   const a = acceptance[0];
   const s = settlement[0];
+  const abilities = implementationAbilities(actor, row, inspections);
+  const authority = authorityOf(actor, workflowContext(actor, row).isOwnProvince);
   return {
     proposalId: p.id,
     code: p.code,
@@ -97,6 +107,11 @@ export async function implementationView(
       decisionNumber: x.decisionNumber,
       decisionNote: x.decisionNote,
       decidedAt: x.decidedAt ? x.decidedAt.toISOString() : null,
+      decidable:
+        x.status === 'requested' &&
+        can(actor, 'adjustments.decide') &&
+        authority !== null &&
+        authorityCovers(authority, x.requiredAuthority as TAdjustmentAuthority),
     })),
     inspections: inspections.map((x) => ({
       id: x.id,
@@ -118,5 +133,52 @@ export async function implementationView(
           pastLiquidationDeadline: s.pastLiquidationDeadline,
         }
       : null,
+    abilities,
+  };
+}
+
+/** Statuses of the use cases that are not transitions (advances.ts, adjustments.ts, inspections.ts). */
+const ADVANCEABLE: TProposalStatus[] = ['contracted', 'in_progress'];
+const ADJUSTABLE: TProposalStatus[] = ['approved', 'contracted', 'in_progress'];
+const INSPECTABLE: TProposalStatus[] = [
+  'approved',
+  'contracted',
+  'in_progress',
+  'accepted',
+  'settled',
+  'closed',
+  'stopped',
+  'carried_over',
+];
+
+/**
+ * What the actor may do next, by the same rules the use cases enforce (the status machine, the
+ * permission, the relation to the proposal): the UI's only source for its buttons.
+ */
+export function implementationAbilities(
+  actor: TActor,
+  row: TProposalRow,
+  inspections: readonly { status: string }[],
+): TImplementationAbilities {
+  const status = row.proposal.status as TProposalStatus;
+  const ctx = workflowContext(actor, row);
+  const may = (action: TProposalAction, from: TProposalStatus = status) =>
+    decideTransition(from, action, actor.roles, ctx).ok;
+  const write = can(actor, 'implementation.write');
+  const finance = can(actor, 'implementation.finance');
+  const inspect = can(actor, 'inspections.write');
+  return {
+    contract: write && may('contract'),
+    advance: finance && ADVANCEABLE.includes(status),
+    report: write && (status === 'contracted' || status === 'in_progress') && may('start', 'contracted'),
+    requestAdjustment:
+      can(actor, 'adjustments.request') &&
+      ADJUSTABLE.includes(status) &&
+      (ctx.isOwnOrganization || (ctx.isOwnProvince && !ctx.registersDirectly)),
+    planInspection: inspect && INSPECTABLE.includes(status),
+    recordInspection: inspect && inspections.some((i) => i.status === 'planned'),
+    accept: write && may('accept'),
+    settle: finance && may('settle'),
+    close: finance && may('close'),
   };
 }

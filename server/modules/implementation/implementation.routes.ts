@@ -6,9 +6,12 @@ import {
   ZAdjustmentRequest,
   ZAdvanceRequest,
   ZContractRequest,
+  ZDueReports,
+  ZDueReportsQuery,
   ZImplementationView,
   ZInspectionPlanRequest,
   ZInspectionResultRequest,
+  ZLateSettlements,
   ZOverdueList,
   ZOverdueQuery,
   ZProgressReportRequest,
@@ -22,6 +25,7 @@ import { decideAdjustment, requestAdjustment } from './adjustments';
 import { recordAdvance } from './advances';
 import { closeProposal, recordAcceptance, recordSettlement } from './closing';
 import { signContract } from './contract';
+import { dueReports, lateSettlements } from './implementation-lists';
 import { implementationView } from './implementation-view';
 import { planInspection, recordInspection } from './inspections';
 import { overdueList, submitProgressReport } from './progress';
@@ -162,6 +166,35 @@ export const implementationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => overdueList(db, actorOf(request), request.query.month, clock.now()),
+  );
+
+  app.get(
+    '/progress-reports/due',
+    {
+      config: { access: { permission: 'implementation.write' } },
+      schema: {
+        tags,
+        summary:
+          'The caller’s projects that owe a monthly progress report (this month, or earlier ones missed)',
+        querystring: ZDueReportsQuery,
+        response: { 200: ZDueReports },
+      },
+    },
+    async (request) => dueReports(db, actorOf(request), clock.now(), request.query.month),
+  );
+
+  app.get(
+    '/implementation/late-settlements',
+    {
+      config: { access: { permission: 'proposals.read' } },
+      schema: {
+        tags,
+        summary:
+          'Projects in the caller’s scope with a late settlement (15 days after acceptance) or liquidation',
+        response: { 200: ZLateSettlements },
+      },
+    },
+    async (request) => lateSettlements(db, actorOf(request), clock.now()),
   );
 
   app.post(
