@@ -34,20 +34,20 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session for a cookie value, or null when unknown, idle too long or past its absolute end. */
-export async function findLiveSession(db: TDbOrTx, token: string, now: Date): Promise<TSessionRow | null> {
-  const tokenHash = hashSecret(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-  if (!row) return null;
+/**
+ * Applies the R6 timeouts to a session read by the caller: one past either is deleted (false); a live
+ * one has its last_seen_at written at most once a minute (true).
+ */
+export async function keepSessionAlive(db: TDbOrTx, row: TSessionRow, now: Date): Promise<boolean> {
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
   if (row.expiresAt <= now || idleFor > SESSION_IDLE_MS) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return null;
+    await db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));
+    return false;
   }
   if (idleFor > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, row.tokenHash));
   }
-  return row;
+  return true;
 }
 
 export async function deleteSession(db: TDbOrTx, token: string): Promise<void> {
