@@ -70,12 +70,20 @@ export const ZSettlementRequest = z.strictObject({
 });
 export type TSettlementRequest = z.infer<typeof ZSettlementRequest>;
 
-export const ZInspectionPlanRequest = z.strictObject({ plannedOn: ZIsoDate });
+/** The inspection team: its members' names and positions, one per entry. */
+const ZInspectionTeam = z.array(zText(200)).max(30);
+
+export const ZInspectionPlanRequest = z.strictObject({
+  plannedOn: ZIsoDate,
+  team: ZInspectionTeam.optional(),
+});
 export type TInspectionPlanRequest = z.infer<typeof ZInspectionPlanRequest>;
 
 export const ZInspectionResultRequest = z.strictObject({
   doneOn: ZIsoDate,
   findings: zText(8000),
+  /** The team that made the visit (replaces the planned one when given). */
+  team: ZInspectionTeam.optional(),
   followUps: z
     .array(z.strictObject({ action: zText(1000), dueOn: ZIsoDate.optional() }))
     .max(50)
@@ -160,6 +168,7 @@ export const ZImplementationView = z.object({
       plannedOn: z.string(),
       doneOn: z.string().nullable(),
       status: z.string(),
+      team: z.array(z.string()),
       findings: z.string().nullable(),
       followUps: z.array(z.object({ action: z.string(), dueOn: z.string().optional() })),
     }),

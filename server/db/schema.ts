@@ -918,6 +918,8 @@ export const proposalInspections = pgTable(
     status: text('status').notNull().default('planned'),
     findings: text('findings'),
     followUps: jsonb('follow_ups').notNull().default(sql`'[]'::jsonb`),
+    /** The inspection team's members (names and positions), as entered on the visit. */
+    team: jsonb('team').notNull().default(sql`'[]'::jsonb`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

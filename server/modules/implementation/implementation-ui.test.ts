@@ -96,6 +96,36 @@ describe('abilities in the implementation view', () => {
     const finance = await view('agencyOfficer', A);
     expect(finance.abilities.advance).toBe(true);
     expect(finance.abilities.settle).toBe(false);
+    expect(finance.abilities.recordInspection).toBe(false);
+  });
+
+  it('an inspection keeps its team; a planned one may be recorded by an inspector', async () => {
+    const team = ['Nguyễn Văn An — Trưởng đoàn', 'Trần Thị Bình — Chuyên viên'];
+    const planned = ok(
+      await w.laoCaiOfficer!.post(`/api/v1/proposals/${A}/inspections`, { plannedOn: '2026-03-10', team }),
+    ).json() as TImplementationView;
+    expect(planned.inspections[0]).toMatchObject({ status: 'planned', team });
+    expect(planned.abilities.recordInspection).toBe(true);
+    expect((await view('laoCaiCentre', A)).abilities.recordInspection).toBe(false);
+    const done = ok(
+      await w.laoCaiOfficer!.post(`/api/v1/inspections/${planned.inspections[0]!.id}/result`, {
+        doneOn: '2026-03-02',
+        findings: 'Đã lắp đặt 2/3 thiết bị',
+        team: [...team, 'Lê Văn Cường — Kế toán'],
+        followUps: [{ action: 'Lắp thiết bị còn lại', dueOn: '2026-04-15' }],
+      }),
+    ).json() as TImplementationView;
+    expect(done.inspections[0]).toMatchObject({ status: 'done', doneOn: '2026-03-02' });
+    expect(done.inspections[0]!.team).toHaveLength(3);
+    expect(done.abilities.recordInspection).toBe(false);
+    expectProblem(
+      await w.laoCaiOfficer!.post(`/api/v1/proposals/${A}/inspections`, {
+        plannedOn: '2026-03-10',
+        team: [''],
+      }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('an adjustment is decidable only by its authority or one above', async () => {

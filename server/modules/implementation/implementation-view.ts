@@ -118,6 +118,7 @@ export async function implementationView(
       plannedOn: x.plannedOn,
       doneOn: x.doneOn,
       status: x.status,
+      team: x.team as string[],
       findings: x.findings,
       followUps: x.followUps as { action: string; dueOn?: string }[],
     })),

@@ -42,6 +42,7 @@ export async function planInspection(input: {
     .values({
       proposalId: row.proposal.id,
       plannedOn: data.plannedOn,
+      team: data.team ?? [],
       createdBy: actor.via === 'system' ? null : actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -53,7 +54,7 @@ export async function planInspection(input: {
     entityType: 'inspection',
     entityId: created!.id,
     provinceCode: row.proposal.provinceCode,
-    after: { code: row.proposal.code, plannedOn: data.plannedOn },
+    after: { code: row.proposal.code, plannedOn: data.plannedOn, team: data.team ?? [] },
     at: now,
   });
   return created!.id;
@@ -86,6 +87,7 @@ export async function recordInspection(input: {
       doneOn: data.doneOn,
       findings: data.findings,
       followUps: data.followUps,
+      ...(data.team ? { team: data.team } : {}),
       updatedAt: now,
     })
     .where(and(eq(proposalInspections.id, inspectionId), eq(proposalInspections.status, 'planned')));
@@ -102,6 +104,7 @@ export async function recordInspection(input: {
       doneOn: data.doneOn,
       findings: data.findings,
       followUps: data.followUps,
+      team: data.team ?? inspection.team,
     },
     at: now,
   });

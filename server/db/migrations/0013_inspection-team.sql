@@ -1,0 +1,1 @@
+ALTER TABLE "proposal_inspections" ADD COLUMN "team" jsonb DEFAULT '[]'::jsonb NOT NULL;
