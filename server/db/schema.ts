@@ -409,6 +409,8 @@ export const proposals = pgTable(
   (t) => [
     index('proposals_cycle_status_idx').on(t.cycleId, t.status),
     index('proposals_province_year_idx').on(t.provinceCode, t.planYear),
+    /** The lists' usual filters without a province (agency, dashboards): year, then status (benchmark P1). */
+    index('proposals_year_status_idx').on(t.planYear, t.status, t.activityType),
     index('proposals_org_idx').on(t.implementingOrganizationId),
     check(
       'proposals_budget_check',

@@ -1,0 +1,1 @@
+CREATE INDEX "proposals_year_status_idx" ON "proposals" USING btree ("plan_year","status","activity_type");
