@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'adjustments.request', // request an adjustment, supplement or stop of an approved project
   'adjustments.decide', // decide one, within the authority the regulation set requires
   'inspections.write', // plan and record inspection visits
+  'reports.read', // the Sở's periodic reports: a province its own, the agency any (issue #7)
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'implementation.finance',
     'adjustments.decide',
     'inspections.write',
+    'reports.read',
   ],
   agency_leader: [
     ...EVERY_USER,
@@ -94,6 +96,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'plans.read',
     'plans.approve',
     'adjustments.decide', // records the Minister's decisions (TT 36/2013 Art. 11)
+    'reports.read',
   ],
   appraiser: [...EVERY_USER, 'appraisals.write'],
   province_officer: [
@@ -103,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'proposals.base_appraise',
     'typical_products.write',
     'inspections.write',
+    'reports.read',
   ],
   province_leader: [
     ...EVERY_USER,
@@ -114,9 +118,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'typical_products.write',
     'adjustments.decide', // the Sở's decisions on group projects (TT 36/2013 Art. 11)
     'inspections.write',
+    'reports.read',
   ],
   unit_officer: [...EVERY_USER, 'users.read', ...PROPOSER, 'proposals.register', 'proposals.submit'],
-  auditor: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read'],
+  auditor: [...EVERY_USER, 'users.read', 'audit.read', 'appraisals.read', 'plans.read', 'reports.read'],
 };
 
 export function permissionsOf(roles: readonly TRole[]): Set<TPermission> {

@@ -14,6 +14,7 @@ import { plansRoutes } from '../modules/plans';
 import { programmesRoutes } from '../modules/programmes/programmes.routes';
 import { proposalSheetsRoutes, proposalsRoutes } from '../modules/proposals';
 import { regulationsRoutes } from '../modules/regulations/regulations.routes';
+import { reportsRoutes } from '../modules/reports';
 import { searchRoutes } from '../modules/search/search.routes';
 import { statsRoutes } from '../modules/stats';
 import { systemRoutes } from '../modules/system/system.routes';
@@ -43,5 +44,6 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(appraisalsRoutes);
   await app.register(plansRoutes);
   await app.register(implementationRoutes);
+  await app.register(reportsRoutes);
   await app.register(typicalProductsRoutes);
 };

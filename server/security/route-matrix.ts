@@ -229,6 +229,18 @@ export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
     proof: 'server/modules/plans/plans.test.ts',
   },
   'GET /api/v1/open-data/plans/:file': { rows: 'public' },
+  'GET /api/v1/reports/province': {
+    rows: 'province',
+    proof: 'server/modules/reports/province-report.test.ts',
+  },
+  'GET /api/v1/reports/province.xlsx': {
+    rows: 'province',
+    proof: 'server/modules/reports/province-report.test.ts',
+  },
+  'GET /api/v1/reports/province.docx': {
+    rows: 'province',
+    proof: 'server/modules/reports/province-report.test.ts',
+  },
   'GET /api/v1/proposals/:id/implementation': {
     rows: 'province',
     proof: 'server/modules/implementation/implementation.test.ts',

@@ -30,7 +30,8 @@ export type TPermission =
   | 'programmes.read'
   | 'programmes.write'
   | 'typical_products.read'
-  | 'typical_products.write';
+  | 'typical_products.write'
+  | 'reports.read';
 
 export interface TPermissions {
   can: (permission: TPermission) => boolean;

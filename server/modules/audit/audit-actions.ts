@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'appraisal.minutes_exported', // the appraisal minutes downloaded as a Word file
   'plan.approved', // a version of the national plan approved with its decision number and date
   'plan.exported', // the plan table (.xlsx) or the decision annex (.docx) downloaded
+  'report.exported', // a Sở's periodic report (.xlsx or .docx) downloaded (issue #7)
   'registration.created', // a registration report (Sở or directly registering unit)
   'regulation_set.published', // a new version of a regulation set; open cycles of its code moved to it
   'document.uploaded', // a new version of a dossier document (multipart or tus); the previous one superseded

@@ -23,7 +23,27 @@ export type TSheetWriterOptions = {
   creator?: string;
   /** Write the totals row (default true when a column has `total`). */
   totals?: boolean;
+  /**
+   * Add the sheet to this workbook (from `createWorkbookWriter`) instead of a new one: several sheets in
+   * one file, written one after the other; `finish` then commits the sheet only, and the caller
+   * commits the workbook.
+   */
+  workbook?: ExcelJS.stream.xlsx.WorkbookWriter;
 };
+
+/** A streaming workbook for several layout sheets (`createSheetWriter(…, { workbook })` each). */
+export function createWorkbookWriter(
+  stream: Writable,
+  creator = 'Khuyến công',
+): ExcelJS.stream.xlsx.WorkbookWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = creator;
+  return workbook;
+}
 
 export type TSheetWriter = {
   /** Appends one data row (STT is numbered automatically); awaits the stream's drain. */
@@ -78,12 +98,14 @@ export function createSheetWriter(
   stream: Writable,
   options: TSheetWriterOptions = {},
 ): TSheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = options.creator ?? 'Khuyến công';
+  const workbook =
+    options.workbook ??
+    new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+  if (!options.workbook) workbook.creator = options.creator ?? 'Khuyến công';
   const columns = layout.columns;
   const width = columns.length;
   const titles = options.titleRows ?? [];
@@ -223,7 +245,7 @@ export function createSheetWriter(
         row.commit();
       }
       sheet.commit();
-      await workbook.commit();
+      if (!options.workbook) await workbook.commit();
       return { rows: count };
     },
   };
