@@ -250,7 +250,8 @@ program
       async (runtime) => {
         try {
           const result = await restoreBackup({
-            pool: runtime.database.pool,
+            // The owner role: the restore pauses triggers and replaces the audit trail (ADR 0008).
+            pool: runtime.database.ownerPool(),
             storage: createStorage(runtime.config),
             dir,
             onProgress: (message) => console.log(message),

@@ -17,6 +17,14 @@ const ZConfigEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * R7 (ADR 0008): the OWNER role's URL, used for migrations and restores; DATABASE_URL is then the
+   * app role, which the owner grants only SELECT and INSERT on the audit trail. External mode only.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   STORAGE_URL: z
     .string()
     .regex(/^(file|s3):\/\//, 'must start with file:// or s3://')
@@ -59,6 +67,7 @@ export type TConfig = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseOwnerUrl: string | undefined;
   storageUrl: string;
   uploadMaxBytes: number;
   s3Endpoint: string | undefined;
@@ -104,11 +113,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
       'KHUYENCONG_TEST_TOTP_ENROLMENT_OPTIONAL: test only; refused with an https PUBLIC_URL or a non-loopback HOST',
     ]);
   }
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new ConfigError([
+      'DATABASE_OWNER_URL: only with DATABASE_URL (embedded PostgreSQL creates its own owner and app roles)',
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     storageUrl: e.STORAGE_URL ?? `file://${path.join(dataDir, 'files')}`,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     s3Endpoint: e.S3_ENDPOINT,

@@ -41,6 +41,18 @@ describe('configuration', () => {
     }
   });
 
+  it('takes DATABASE_OWNER_URL (R7) with DATABASE_URL only', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db/kc',
+      DATABASE_OWNER_URL: 'postgres://owner@db/kc',
+    });
+    expect(config.databaseOwnerUrl).toBe('postgres://owner@db/kc');
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgres://owner@db/kc' })).toThrow(/DATABASE_OWNER_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@b/c', DATABASE_OWNER_URL: 'mysql://x' })).toThrow(
+      /DATABASE_OWNER_URL/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });

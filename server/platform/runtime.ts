@@ -33,6 +33,7 @@ export async function startRuntime(options: {
   const log = createLogger(config.logLevel);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    ownerUrl: config.databaseOwnerUrl,
     dataDir: config.dataDir,
     embeddedPort: config.embeddedPgPort,
     // PostgreSQL's own chatter at debug; our lifecycle notices (initialising, orphan recovery) at info.
@@ -47,7 +48,12 @@ export async function startRuntime(options: {
     version: APP_VERSION,
   };
   try {
-    await runMigrations(database);
+    const roles = await runMigrations(database);
+    if (roles === 'single') {
+      log.warn(
+        'R7 not in force: the application migrates and serves as one database role, which can alter the audit trail; set DATABASE_OWNER_URL to a separate owner role (ADR 0008)',
+      );
+    }
     await seedReferenceData(database.db);
     if (options.bootstrap !== false) {
       const admin = await bootstrapAdmin(database.db, {

@@ -6,8 +6,12 @@ import type { TestProject } from 'vitest/node';
 import { seedReferenceData } from '../db/seed/reference';
 import { openDatabase, runMigrations } from '../platform/db';
 import { startEmbeddedPostgres } from '../platform/db/embedded';
+import { ensureAppRole } from '../platform/db/roles';
 
 export const TEMPLATE_DATABASE = 'kc_template';
+/** R7: the app role a harness opened with `appRole: true` connects as (granted on the template). */
+export const TEST_APP_ROLE = 'kc_test_app';
+export const TEST_APP_PASSWORD = 'kc-test-app-password';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,12 +40,15 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE_DATABASE}`);
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
+  await ensureAppRole(admin, TEST_APP_ROLE, TEST_APP_PASSWORD);
   const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
     ?.server_version;
   await admin.end();
 
+  // Migrated as the owner (the admin), which then grants the app role: every clone inherits the grants.
   const template = await openDatabase({
-    databaseUrl: withDatabase(adminUrl, TEMPLATE_DATABASE),
+    databaseUrl: appRoleUrl(withDatabase(adminUrl, TEMPLATE_DATABASE)),
+    ownerUrl: withDatabase(adminUrl, TEMPLATE_DATABASE),
     dataDir: os.tmpdir(),
     embeddedPort: 0,
     poolSize: 2,
@@ -63,6 +70,14 @@ export default async function setup(project: TestProject) {
     await stop?.();
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   };
+}
+
+/** The same server and database as `url`, connected as the test app role. */
+export function appRoleUrl(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE;
+  u.password = TEST_APP_PASSWORD;
+  return u.toString();
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -18,7 +18,7 @@ import type { TAppContext } from '../platform/context';
 import { openDatabase } from '../platform/db';
 import { createLogger } from '../platform/log';
 import { APP_VERSION } from '../platform/version';
-import { TEMPLATE_DATABASE, withDatabase } from './global-setup';
+import { appRoleUrl, TEMPLATE_DATABASE, withDatabase } from './global-setup';
 
 export const TEST_PASSWORD = 'Thu-nghiem-2026';
 
@@ -28,22 +28,46 @@ export type THarness = Awaited<ReturnType<typeof createHarness>>;
  * A fresh database cloned from the migrated template, a context with a movable clock, and the app
  * (in-process, through `app.inject`). Each test file gets its own; `close()` drops the database.
  */
-export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
+export async function createHarness(
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    /**
+     * R7 (ADR 0008): the app connects as the test app role (SELECT/INSERT only on audit_events) and
+     * `ownerUrl` is the admin; off by default, the app then connects as the admin as before.
+     */
+    appRole?: boolean;
+  } = {},
+) {
   const adminUrl = inject('pgAdminUrl');
   const name = `kc_test_${randomBytes(6).toString('hex')}`;
   await cloneTemplate(adminUrl, name);
-  const url = withDatabase(adminUrl, name);
+  const ownerUrl = withDatabase(adminUrl, name);
+  const url = options.appRole ? appRoleUrl(ownerUrl) : ownerUrl;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kc-test-data-'));
-  const database = await openDatabase({ databaseUrl: url, dataDir, embeddedPort: 0, poolSize: 6 });
+  const database = await openDatabase({
+    databaseUrl: url,
+    ...(options.appRole ? { ownerUrl } : {}),
+    dataDir,
+    embeddedPort: 0,
+    poolSize: 6,
+  });
   const clock = fixedClock(options.now ?? '2026-03-02T02:00:00Z');
   const config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: url,
+    ...(options.appRole ? { DATABASE_OWNER_URL: ownerUrl } : {}),
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://localhost:3000',
     ...options.env,
   });
-  const ctx: TAppContext = { config, database, clock, log: createLogger('silent'), version: APP_VERSION };
+  const ctx: TAppContext = {
+    config,
+    database,
+    clock,
+    log: createLogger(process.env.KC_TEST_LOG ? 'error' : 'silent'),
+    version: APP_VERSION,
+  };
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();
 
@@ -141,6 +165,7 @@ export async function createHarness(options: { now?: string; env?: Record<string
     ctx,
     db: database.db,
     url,
+    ownerUrl,
     clock: clock as TClock & { set(instant: Date | string): void },
     orgId,
     addUser,

