@@ -28,6 +28,7 @@ const QueuePage = lazy(() => import('./features/appraisals/queue-page'));
 const AppraisalPage = lazy(() => import('./features/appraisals/appraisal-page'));
 const PlanPage = lazy(() => import('./features/appraisals/plan-page'));
 const OpenDataPage = lazy(() => import('./features/appraisals/open-data-page'));
+const ProvinceReportPage = lazy(() => import('./features/reports/province-report-page'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
           { path: 'my-appraisals', element: <QueuePage /> },
           { path: 'plans', element: <PlanPage /> },
           { path: 'plans/:year', element: <PlanPage /> },
+          { path: 'reports', element: <ProvinceReportPage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],
       },

@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
   FundOutlined,
@@ -44,6 +45,7 @@ interface TNavItem {
     | 'nav.appraisals'
     | 'nav.myAppraisals'
     | 'nav.plans'
+    | 'nav.periodicReports'
     | 'nav.typicalProducts'
     | 'nav.programmes'
     | 'nav.profile';
@@ -79,6 +81,12 @@ const NAV_ITEMS: TNavItem[] = [
     permission: 'appraisals.write',
   },
   { path: '/plans', labelKey: 'nav.plans', icon: <FundOutlined aria-hidden />, permission: 'plans.read' },
+  {
+    path: '/reports',
+    labelKey: 'nav.periodicReports',
+    icon: <FileDoneOutlined aria-hidden />,
+    permission: 'reports.read',
+  },
   {
     path: '/typical-products',
     labelKey: 'nav.typicalProducts',

@@ -63,6 +63,7 @@ export const en: TMessages = {
     appraisals: 'Dossier appraisal',
     myAppraisals: 'My appraisals',
     plans: 'National plan',
+    periodicReports: 'Periodic reports',
     profile: 'My account',
     logout: 'Sign out',
     userMenu: 'Account: {{name}}',
@@ -275,6 +276,7 @@ export const en: TMessages = {
   typicalProducts: typicalProductsEn,
   appraisal: {} as TMessages['appraisal'], // loaded with the appraisal pages' chunks (appraisals.i18n.ts)
   stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
+  report: {} as TMessages['report'], // loaded with the periodic-report page's chunk (reports.i18n.ts)
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',

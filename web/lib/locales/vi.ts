@@ -5,6 +5,7 @@ import type { TStatsMessages } from '../../features/dashboard/stats.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
+import type { TReportMessages } from '../../features/reports/reports.i18n';
 import { typicalProductsVi } from '../../features/typical-products/typical-products.i18n';
 
 /**
@@ -66,6 +67,7 @@ export const vi = {
     appraisals: 'Thẩm định hồ sơ',
     myAppraisals: 'Phiếu thẩm định của tôi',
     plans: 'Kế hoạch quốc gia',
+    periodicReports: 'Báo cáo định kỳ',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
     userMenu: 'Tài khoản: {{name}}',
@@ -282,6 +284,8 @@ export const vi = {
   appraisal: {} as TAppraisalMessages,
   // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
   stats: {} as TStatsMessages,
+  // Loaded with the periodic-report page's chunk (features/reports/reports.i18n.ts).
+  report: {} as TReportMessages,
   notFound: {
     title: 'Không tìm thấy trang',
     description: 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
