@@ -28,6 +28,9 @@ const QueuePage = lazy(() => import('./features/appraisals/queue-page'));
 const AppraisalPage = lazy(() => import('./features/appraisals/appraisal-page'));
 const PlanPage = lazy(() => import('./features/appraisals/plan-page'));
 const OpenDataPage = lazy(() => import('./features/appraisals/open-data-page'));
+const ReportsDuePage = lazy(() => import('./features/implementation/reports-due-page'));
+const MonitoringPage = lazy(() => import('./features/implementation/monitoring-page'));
+const InspectionPage = lazy(() => import('./features/implementation/inspection-page'));
 const ProvinceReportPage = lazy(() => import('./features/reports/province-report-page'));
 
 export const routes: RouteObject[] = [
@@ -53,6 +56,9 @@ export const routes: RouteObject[] = [
           { path: 'proposals/import', element: <ProposalsImportPage /> },
           { path: 'proposals/:id', element: <ProposalPage /> },
           { path: 'proposals/:id/receipt', element: <ReceiptPage /> },
+          { path: 'proposals/:id/inspection', element: <InspectionPage /> },
+          { path: 'reports-due', element: <ReportsDuePage /> },
+          { path: 'implementation', element: <MonitoringPage /> },
           { path: 'cycles', element: <CyclesPage /> },
           { path: 'typical-products', element: <TypicalProductsPage /> },
           { path: 'typical-products/:id', element: <CertificatePage /> },

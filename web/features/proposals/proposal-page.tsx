@@ -15,7 +15,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TDocumentKind } from '../../../domain/enums/document-kinds';
@@ -50,6 +50,19 @@ import {
   useUpdateProposal,
 } from './proposals.api';
 import { RegistrationWizard } from './registration-wizard';
+
+// The implementation timeline and its forms (issue #7) are their own chunk, loaded for approved proposals.
+const ImplementationSection = lazy(() => import('../implementation/implementation-section'));
+const IMPLEMENTED = [
+  'approved',
+  'contracted',
+  'in_progress',
+  'accepted',
+  'settled',
+  'closed',
+  'stopped',
+  'carried_over',
+];
 
 const PROVINCE_KINDS = ['provincial_department', 'extension_center', 'service_org'];
 const EMPTY_BUDGET = { total: 0, requested: 0, counterpart: 0, other: 0 };
@@ -414,6 +427,12 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
           <Typography.Paragraph type="secondary">{t('proposals.detail.saveFirst')}</Typography.Paragraph>
         </Card>
       )}
+
+      {proposal && IMPLEMENTED.includes(proposal.status) ? (
+        <Suspense fallback={<Spin />}>
+          <ImplementationSection proposal={proposal} />
+        </Suspense>
+      ) : null}
 
       {proposal ? (
         <>

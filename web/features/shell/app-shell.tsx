@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -13,6 +14,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
@@ -45,6 +47,8 @@ interface TNavItem {
     | 'nav.appraisals'
     | 'nav.myAppraisals'
     | 'nav.plans'
+    | 'nav.reportsDue'
+    | 'nav.monitoring'
     | 'nav.periodicReports'
     | 'nav.typicalProducts'
     | 'nav.programmes'
@@ -81,6 +85,19 @@ const NAV_ITEMS: TNavItem[] = [
     permission: 'appraisals.write',
   },
   { path: '/plans', labelKey: 'nav.plans', icon: <FundOutlined aria-hidden />, permission: 'plans.read' },
+  {
+    path: '/reports-due',
+    labelKey: 'nav.reportsDue',
+    icon: <ScheduleOutlined aria-hidden />,
+    // The proposer's side (units and the Sở) owes the reports; the agency reads the overdue list.
+    permission: 'proposals.write',
+  },
+  {
+    path: '/implementation',
+    labelKey: 'nav.monitoring',
+    icon: <AlertOutlined aria-hidden />,
+    permission: 'proposals.read',
+  },
   {
     path: '/reports',
     labelKey: 'nav.periodicReports',

@@ -63,6 +63,8 @@ export const en: TMessages = {
     appraisals: 'Dossier appraisal',
     myAppraisals: 'My appraisals',
     plans: 'National plan',
+    reportsDue: 'Monthly reports due',
+    monitoring: 'Implementation monitoring',
     periodicReports: 'Periodic reports',
     profile: 'My account',
     logout: 'Sign out',
@@ -276,6 +278,7 @@ export const en: TMessages = {
   typicalProducts: typicalProductsEn,
   appraisal: {} as TMessages['appraisal'], // loaded with the appraisal pages' chunks (appraisals.i18n.ts)
   stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
+  implementation: {} as TMessages['implementation'], // loaded with the implementation chunks
   report: {} as TMessages['report'], // loaded with the periodic-report page's chunk (reports.i18n.ts)
   notFound: {
     title: 'Page not found',

@@ -3,6 +3,7 @@ import { secondFactorVi } from '../../features/auth/second-factor.i18n';
 import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import type { TStatsMessages } from '../../features/dashboard/stats.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
+import type { TImplementationMessages } from '../../features/implementation/implementation.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
 import type { TReportMessages } from '../../features/reports/reports.i18n';
@@ -67,6 +68,8 @@ export const vi = {
     appraisals: 'Thẩm định hồ sơ',
     myAppraisals: 'Phiếu thẩm định của tôi',
     plans: 'Kế hoạch quốc gia',
+    reportsDue: 'Báo cáo tháng cần nộp',
+    monitoring: 'Theo dõi thực hiện',
     periodicReports: 'Báo cáo định kỳ',
     profile: 'Tài khoản của tôi',
     logout: 'Đăng xuất',
@@ -284,6 +287,8 @@ export const vi = {
   appraisal: {} as TAppraisalMessages,
   // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
   stats: {} as TStatsMessages,
+  // Loaded with the implementation screens' chunks (features/implementation/implementation.i18n.ts).
+  implementation: {} as TImplementationMessages,
   // Loaded with the periodic-report page's chunk (features/reports/reports.i18n.ts).
   report: {} as TReportMessages,
   notFound: {
