@@ -5,9 +5,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { count } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposalDocuments } from '../db/schema';
+import { proposalDocuments, proposals, typicalProductCertificates } from '../db/schema';
 import { insertProposal, storedFiles, uploadAs } from '../modules/documents/test-support';
+import { certificatePayload, postFile } from '../modules/typical-products/test-support';
 import { clamdScanner } from '../platform/uploads/clamav';
 import { createHarness, expectProblem, type TClient, type THarness } from '../test/harness';
 import { exe, hostileCorpus, makeZip, pdf } from '../test/sample-files';
@@ -204,6 +207,67 @@ describe('antivirus through clamd (R5, optional)', () => {
       });
       expect(clean.statusCode).toBe(201);
       console.log('R5 ClamAV: EICAR in a PDF refused (422 malware_detected), clean PDF stored');
+    } finally {
+      await scanned.close();
+    }
+  }, 120_000);
+
+  it('every other upload path is scanned too: the certificate scan and both .xlsx imports', async (ctx) => {
+    if (!clamd) {
+      ctx.skip();
+      return;
+    }
+    const infectedPdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n% '),
+      Buffer.from(EICAR),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    // A real .xlsx (a ZIP, deflated) with the EICAR string in a cell: clamd unpacks it.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Danh sách').addRow(['Ghi chú', EICAR]);
+    const infectedXlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const scanned = await createHarness({ env: { CLAMAV_HOST: '127.0.0.1', CLAMAV_PORT: String(port) } });
+    try {
+      await scanned.addUser({ email: 'cv@cuc.vn', orgKey: 'agency', roles: ['agency_officer'] });
+      await scanned.addUser({ email: 'cv@laocai.vn', orgKey: 'so-ct-15', roles: ['province_officer'] });
+      const agency = await scanned.signIn('cv@cuc.vn');
+      const province = await scanned.signIn('cv@laocai.vn');
+      const cert = await agency.post('/api/v1/typical-products', certificatePayload());
+      expect(cert.statusCode, cert.body).toBe(201);
+      const scanUrl = `/api/v1/typical-products/${cert.json().id}/scan`;
+      const certificates = async () =>
+        (await scanned.db.select({ n: count() }).from(typicalProductCertificates))[0]!.n;
+      const proposalCount = async () => (await scanned.db.select({ n: count() }).from(proposals))[0]!.n;
+      const before = { certificates: await certificates(), proposals: await proposalCount() };
+
+      expectProblem(
+        await postFile(scanned, agency, scanUrl, { fileName: 'gcn.pdf', data: infectedPdf }),
+        422,
+        'malware_detected',
+      );
+      expect(await storedFiles(scanned)).toEqual([]);
+      expect((await agency.get(scanUrl)).statusCode).toBe(404);
+      expectProblem(
+        await postFile(scanned, agency, '/api/v1/typical-products/import', {
+          fileName: 'danh-sach.xlsx',
+          data: infectedXlsx,
+        }),
+        422,
+        'malware_detected',
+      );
+      expectProblem(
+        await postFile(scanned, province, '/api/v1/proposals/import?planYear=2026&dryRun=false', {
+          fileName: 'dang-ky.xlsx',
+          data: infectedXlsx,
+        }),
+        422,
+        'malware_detected',
+      );
+      expect({ certificates: await certificates(), proposals: await proposalCount() }).toEqual(before);
+      // The clean scan still goes through.
+      const clean = await postFile(scanned, agency, scanUrl, { fileName: 'gcn.pdf', data: pdf() });
+      expect(clean.statusCode, clean.body).toBe(200);
+      console.log('R5 ClamAV: certificate scan and both .xlsx imports refuse EICAR (422 malware_detected)');
     } finally {
       await scanned.close();
     }

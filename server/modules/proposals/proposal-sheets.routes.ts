@@ -24,6 +24,7 @@ import { organizations, proposals, registrationItems, registrations } from '../.
 import { actorOf } from '../../http/app';
 import { languageOf } from '../../http/problem';
 import { AppError, notFound } from '../../platform/errors';
+import { assertCleanFile, virusScannerFor } from '../../platform/uploads/clamav';
 import { contentDisposition } from '../../platform/uploads/file-names';
 import { unitsWithCode } from '../admin-units/admin-units.repository';
 import { recordAudit } from '../audit/record-audit';
@@ -62,7 +63,7 @@ async function provinceOf(db: Parameters<typeof unitsWithCode>[0], code: string 
  * registration letter and the project outline as Word. Each is audited.
  */
 export const proposalSheetsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.ctx;
+  const { database, clock, config } = app.ctx;
   const db = database.db;
 
   await app.register(fastifyMultipart, {
@@ -134,6 +135,7 @@ export const proposalSheetsRoutes: FastifyPluginAsyncZod = async (app) => {
             },
           });
         }
+        await assertCleanFile(virusScannerFor(config), filePath);
         const { planYear, dryRun } = request.query;
         const now = clock.now();
         const outcome = await db.transaction((tx) =>

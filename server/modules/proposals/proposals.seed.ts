@@ -284,6 +284,7 @@ async function attachDemoDocuments(ctx: TAppContext, tx: TTx, actor: TActor, pro
       storage,
       source: Readable.from([demoPdf(`Ho so de an - ${kind}`)]),
       key: generateStorageKey('documents', now),
+      scanner: null, // generated here, not uploaded
     });
     const [created] = await tx
       .insert(proposalDocuments)

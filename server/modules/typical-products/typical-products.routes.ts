@@ -28,6 +28,7 @@ import type { TDbOrTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { createSheetWriter, DEFAULT_MAX_SPREADSHEET_BYTES, readSheet } from '../../platform/spreadsheet';
 import { generateStorageKey } from '../../platform/storage';
+import { assertCleanFile, virusScannerFor } from '../../platform/uploads/clamav';
 import { contentDisposition, sanitizeFileName } from '../../platform/uploads/file-names';
 import { storeUpload } from '../../platform/uploads/store-upload';
 import { storageOf } from '../documents/documents.storage';
@@ -170,6 +171,7 @@ export const typicalProductsRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         await pipeline(part.file, createWriteStream(file));
         if (part.file.truncated) throw new AppError('payload_too_large');
+        await assertCleanFile(virusScannerFor(config), file);
         const read = await readSheet(CERTIFICATES_LAYOUT, file);
         const hash = createHash('sha256');
         await pipeline(createReadStream(file), hash);
@@ -318,6 +320,7 @@ export const typicalProductsRoutes: FastifyPluginAsyncZod = async (app) => {
           source: part.file,
           key,
           limit: { event: 'limit', isTruncated: () => part.file.truncated },
+          scanner: virusScannerFor(config),
         });
       } catch (error) {
         part.file.resume();

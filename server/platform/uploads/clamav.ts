@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs';
 import net from 'node:net';
 import type { Readable } from 'node:stream';
+import { AppError } from '../errors';
 
 /**
  * Optional antivirus scan of uploads through `clamd` (R5, ASVS 5.4.3), with the INSTREAM command of
@@ -69,4 +71,16 @@ export function virusScannerFor(config: { clamavHost?: string; clamavPort?: numb
   return config.clamavHost
     ? clamdScanner({ host: config.clamavHost, port: config.clamavPort ?? 3310 })
     : null;
+}
+
+/**
+ * For uploads that are parsed rather than stored (the .xlsx imports, R5): scans a temporary file and
+ * throws 422 malware_detected, or 503 scan_unavailable when clamd does not answer. No-op when off.
+ */
+export async function assertCleanFile(scanner: TVirusScanner | null, file: string): Promise<void> {
+  if (!scanner) return;
+  const verdict = await scanner.scan(createReadStream(file)).catch(() => {
+    throw new AppError('scan_unavailable');
+  });
+  if (!verdict.clean) throw new AppError('malware_detected', { reason: verdict.signature });
 }

@@ -62,8 +62,11 @@ export async function storeUpload(input: {
   source: Readable;
   key: string;
   limit?: { event: string; isTruncated: () => boolean };
-  /** Optional antivirus (clamd); a file it flags is deleted and refused with 422 malware_detected. */
-  scanner?: TVirusScanner | null;
+  /**
+   * The antivirus (clamd, `virusScannerFor(config)`); a file it flags is deleted and refused with 422
+   * malware_detected. Required, so that no upload path forgets it (R5); null = scanning off.
+   */
+  scanner: TVirusScanner | null;
 }): Promise<TStoredUpload> {
   const { storage, source, key, limit } = input;
   const guard = new HeadGuard(limit?.isTruncated ?? (() => false));
