@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { TRole } from '../../../domain/enums/roles';
 import { recordAudit } from '../../modules/audit/record-audit';
 import { hashPassword } from '../../modules/auth/password-hash';
+import { seedDemoImplementation } from '../../modules/implementation/implementation.seed';
 import { seedDemoPlans } from '../../modules/plans/plans.seed';
 import { seedDemoProposals } from '../../modules/proposals/proposals.seed';
 import { seedDemoHistory } from '../../modules/stats/history.seed';
@@ -139,5 +140,6 @@ export async function seedDemoData(
   if (ctx) await seedDemoHistory(ctx, now); // 2021–2025 in the old province codes, programmes (issue #8)
   if (ctx) await seedDemoCertificates(ctx, now); // the typical-product registry (issue #11)
   if (ctx) await seedDemoPlans(ctx, now); // appraisals, the decided 2026 plan, the approved 2025 plan (issue #6)
+  if (ctx) await seedDemoImplementation(ctx, now); // every implementation step, Lào Cai's 2025 projects (issue #7)
   return { ...seeded, proposals: demo.proposals };
 }

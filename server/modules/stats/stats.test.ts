@@ -4,6 +4,7 @@ import type { TStatsItem, TStatsResponse } from '../../../domain/schemas/stats';
 import { adminUnits, auditEvents, programmes, proposals } from '../../db/schema';
 import { DEMO_PASSWORD, seedDemoData } from '../../db/seed/demo';
 import { createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
+import { DEMO_IMPLEMENTATION } from '../implementation/implementation.seed';
 import { DEMO_HISTORY } from './history.seed';
 
 /**
@@ -128,7 +129,8 @@ describe('GET /stats by province: current and historical modes', () => {
     expect(byYear.totals.budgetEnvelope).toBe(byYear.items.reduce((s, i) => s + (i.budgetEnvelope ?? 0), 0));
     const byStatus = await stats(agency, 'fromYear=2021&toYear=2025&groupBy=status');
     expect(byStatus.items.find((i) => i.key === 'accepted')!.count).toBe(
-      DEMO_HISTORY.filter((r) => r.status === 'accepted').length,
+      DEMO_HISTORY.filter((r) => r.status === 'accepted').length +
+        DEMO_IMPLEMENTATION.filter((p) => p.finalStatus === 'accepted').length,
     );
     const byType = await stats(agency, 'planYear=2023&groupBy=activityType');
     expect(byType.items.find((i) => i.key === 'machinery')!.count).toBe(
