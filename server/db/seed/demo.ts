@@ -139,7 +139,9 @@ export async function seedDemoData(
   const demo = ctx ? await seedDemoProposals(ctx, now) : { proposals: 0 };
   if (ctx) await seedDemoHistory(ctx, now); // 2021–2025 in the old province codes, programmes (issue #8)
   if (ctx) await seedDemoCertificates(ctx, now); // the typical-product registry (issue #11)
+  // Every implementation step on Lào Cai's 2025 projects (issue #7); before the plans, so that the 2025
+  // plan approved there holds them.
+  if (ctx) await seedDemoImplementation(ctx, now);
   if (ctx) await seedDemoPlans(ctx, now); // appraisals, the decided 2026 plan, the approved 2025 plan (issue #6)
-  if (ctx) await seedDemoImplementation(ctx, now); // every implementation step, Lào Cai's 2025 projects (issue #7)
   return { ...seeded, proposals: demo.proposals };
 }
