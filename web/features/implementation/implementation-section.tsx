@@ -12,6 +12,7 @@ import { contentUrl, documentKeys, type TDocument, type TDocumentList } from '..
 import type { TProposalDetail } from '../proposals/proposals.api';
 import { type TImplementationView, useCloseProposal, useImplementation } from './implementation.api';
 import { ImplementationDialogs, type TStepDialog } from './implementation-dialogs';
+import './implementation.css';
 import './implementation.i18n';
 
 /** Statuses from which the proposal has an implementation to show (approval on). */
@@ -429,7 +430,7 @@ function CourseTimeline({
               <div key={index}>{line}</div>
             ))}
             {step.documents && step.documents.length > 0 ? (
-              <div>
+              <div className="kc-impl-docs">
                 <Typography.Text type="secondary">{t('implementation.documents')}:</Typography.Text>{' '}
                 <Space wrap size={[12, 0]}>
                   {step.documents.map((d) => (

@@ -80,7 +80,11 @@ function OverdueTab() {
         dataSource={overdue.data?.items ?? []}
         pagination={false}
         scroll={{ x: 800 }}
-        locale={{ emptyText: t('implementation.monitoring.empty') }}
+        locale={{
+          emptyText: (
+            <Typography.Text type="secondary">{t('implementation.monitoring.empty')}</Typography.Text>
+          ),
+        }}
         columns={[
           { title: t('implementation.due.code'), dataIndex: 'code', render: codeLink },
           { title: t('implementation.due.titleCol'), dataIndex: 'title', width: 300 },
@@ -109,7 +113,11 @@ function LaggingTab() {
         dataSource={lagging.data?.items ?? []}
         pagination={false}
         scroll={{ x: 800 }}
-        locale={{ emptyText: t('implementation.monitoring.empty') }}
+        locale={{
+          emptyText: (
+            <Typography.Text type="secondary">{t('implementation.monitoring.empty')}</Typography.Text>
+          ),
+        }}
         columns={[
           { title: t('implementation.due.code'), dataIndex: 'code', render: codeLink },
           { title: t('implementation.due.titleCol'), dataIndex: 'title', width: 300 },
@@ -151,7 +159,11 @@ function LateTab() {
         dataSource={late.data?.items ?? []}
         pagination={false}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: t('implementation.monitoring.empty') }}
+        locale={{
+          emptyText: (
+            <Typography.Text type="secondary">{t('implementation.monitoring.empty')}</Typography.Text>
+          ),
+        }}
         columns={[
           { title: t('implementation.due.code'), dataIndex: 'code', render: codeLink },
           { title: t('implementation.due.titleCol'), dataIndex: 'title', width: 260 },

@@ -41,7 +41,9 @@ export default function ReportsDuePage() {
           dataSource={due.data?.items ?? []}
           pagination={false}
           scroll={{ x: 900 }}
-          locale={{ emptyText: t('implementation.due.empty') }}
+          locale={{
+            emptyText: <Typography.Text type="secondary">{t('implementation.due.empty')}</Typography.Text>,
+          }}
           columns={[
             {
               title: t('implementation.due.code'),
