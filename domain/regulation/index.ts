@@ -45,6 +45,7 @@ export {
   ZTypicalProductFields,
   ZUnitCountFields,
 } from './fields';
+export { LOCAL_REGULATION_SETS, localRegulationSet } from './local-seeds';
 export {
   findCapRule,
   matchingVariant,

@@ -40,6 +40,10 @@ const ZGroup = {
 
 export const ZPlan = z.object({
   planYear: z.number().int(),
+  /** The national plan, or a province's local (KCĐP) plan, approved by its People's Committee. */
+  programme: z.enum(['national', 'local']),
+  /** Null for the national plan; the province of a local plan. */
+  provinceCode: z.string().nullable(),
   /** draft: not approved, or changed since the last approved version; approved: as approved. */
   status: z.enum(['draft', 'approved']),
   /** The version being shown: the approved one, or the next one for a draft. */

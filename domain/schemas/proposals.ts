@@ -75,6 +75,8 @@ const proposalContent = {
 
 export const ZCreateProposalRequest = z.object({
   planYear: ZPlanYear,
+  /** `local`: into the KCĐP cycle of the implementer's province (code KCĐP-…); default national. */
+  programme: z.enum(['national', 'local']).optional(),
   implementingOrganizationId: z.uuid(),
   /** Required only when the implementer has no province (regional centres): where the project runs. */
   provinceCode: ZProvinceCode.optional(),
@@ -117,7 +119,7 @@ export const ZProposal = z.object({
   id: z.uuid(),
   code: z.string(),
   cycleId: z.uuid(),
-  programme: z.literal('national'),
+  programme: z.enum(['national', 'local']),
   planYear: z.number().int(),
   provinceCode: z.string(),
   implementingOrganizationId: z.uuid(),
@@ -214,6 +216,7 @@ export const PROPOSAL_SORTS = [
 
 export const ZProposalsQuery = ZPageQuery.extend({
   planYear: ZPlanYear.optional(),
+  programme: z.enum(['national', 'local']).optional(),
   provinceCode: ZProvinceCode.optional(),
   status: ZStatusList.optional(),
   activityType: ZActivityType.optional(),
@@ -237,6 +240,8 @@ export const ZStatusCounts = z.object({
 
 export const ZCreateRegistrationRequest = z.object({
   planYear: ZPlanYear,
+  /** `local`: the registration in the caller's province's KCĐP cycle; default national. */
+  programme: z.enum(['national', 'local']).optional(),
   proposalIds: z
     .array(z.uuid())
     .min(1)

@@ -110,7 +110,13 @@ const TABLE: TRow[] = [
   ['accept_into_appraisal', 'submitted', 'agency_officer', agency, 'under_appraisal'],
   ['accept_into_appraisal', 'submitted', 'province_leader', sameProvince, 'forbidden'],
   // A local (KCĐP) proposal: the Sở takes it into its own appraisal (no submission to the agency).
-  ['accept_into_appraisal', 'base_appraised', 'province_officer', { ...sameProvince, programme: 'local' }, 'under_appraisal'],
+  [
+    'accept_into_appraisal',
+    'base_appraised',
+    'province_officer',
+    { ...sameProvince, programme: 'local' },
+    'under_appraisal',
+  ],
   ['recommend', 'under_appraisal', 'agency_officer', agency, 'recommended'],
   ['not_recommend', 'under_appraisal', 'agency_officer', agency, 'not_recommended'],
   ['recommend', 'not_recommended', 'agency_officer', agency, 'recommended'],

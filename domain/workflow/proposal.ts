@@ -245,7 +245,12 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
     grants: [nationalAgencyOfficer, localProvinceOfficer, localProvinceLeader],
   },
   // The plan's approval: an agency leader nationally, a leader of the province's UBND locally.
-  { action: 'approve', from: ['recommended'], to: 'approved', grants: [nationalAgencyLeader, committeeLeader] },
+  {
+    action: 'approve',
+    from: ['recommended'],
+    to: 'approved',
+    grants: [nationalAgencyLeader, committeeLeader],
+  },
   {
     // The contract is signed by the implementing unit with the Sở (or the agency, for direct units):
     // either side records it (issue #7).

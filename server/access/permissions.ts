@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'regulations.write', // publish a new version of a regulation set
   'cycles.read', // plan cycles, deadlines and (scoped) extensions
   'cycles.write', // create and change cycles, grant extensions
+  'cycles.create', // POST /cycles: the administrator any cycle, a Sở its province's local (KCĐP) ones (the use case decides)
+  'local_plans.manage', // the Sở's side of a local (KCĐP) cycle: accept into appraisal, decide (the workflow decides who, when) (issue #7)
+  'local_plans.approve', // approve a province's local plan: a leader of its People's Committee (the workflow checks the UBND)
   'proposals.read', // proposals within the caller's scope
   'proposals.write', // create, edit and delete the caller's side's proposals (the workflow decides when)
   'proposals.register', // send the registration report
@@ -69,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'audit.read',
     'regulations.write',
     'cycles.write',
+    'cycles.create',
     'programmes.write',
     'plans.read',
     'typical_products.write',
@@ -104,6 +108,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'users.read',
     ...PROPOSER,
     'proposals.base_appraise',
+    'cycles.create',
+    'local_plans.manage',
+    'regulations.write', // their own province's local set only (the use case checks)
     'typical_products.write',
     'inspections.write',
     'reports.read',
@@ -115,6 +122,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'proposals.base_appraise',
     'proposals.register',
     'proposals.submit',
+    'cycles.create',
+    'local_plans.manage',
+    'local_plans.approve',
+    'regulations.write', // their own province's local set only (the use case checks)
     'typical_products.write',
     'adjustments.decide', // the Sở's decisions on group projects (TT 36/2013 Art. 11)
     'inspections.write',

@@ -10,7 +10,7 @@ import { documentsRoutes, uploadsRoutes } from '../modules/documents';
 import { implementationRoutes } from '../modules/implementation';
 import { meRoutes } from '../modules/me/me.routes';
 import { organizationsRoutes } from '../modules/organizations/organizations.routes';
-import { plansRoutes } from '../modules/plans';
+import { localPlansRoutes, plansRoutes } from '../modules/plans';
 import { programmesRoutes } from '../modules/programmes/programmes.routes';
 import { proposalSheetsRoutes, proposalsRoutes } from '../modules/proposals';
 import { regulationsRoutes } from '../modules/regulations/regulations.routes';
@@ -43,6 +43,7 @@ export const registerApiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(uploadsRoutes);
   await app.register(appraisalsRoutes);
   await app.register(plansRoutes);
+  await app.register(localPlansRoutes);
   await app.register(implementationRoutes);
   await app.register(reportsRoutes);
   await app.register(typicalProductsRoutes);

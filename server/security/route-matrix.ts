@@ -229,6 +229,30 @@ export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
     proof: 'server/modules/plans/plans.test.ts',
   },
   'GET /api/v1/open-data/plans/:file': { rows: 'public' },
+  'POST /api/v1/local-appraisal/accept': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
+  'POST /api/v1/proposals/:id/local-decision': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
+  'GET /api/v1/local-plans/:provinceCode/:planYear': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
+  'POST /api/v1/local-plans/:provinceCode/:planYear/approve': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
+  'GET /api/v1/local-plans/:provinceCode/:planYear/export.xlsx': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
+  'GET /api/v1/local-plans/:provinceCode/:planYear/export.docx': {
+    rows: 'province',
+    proof: 'server/modules/plans/local-plans.test.ts',
+  },
   'GET /api/v1/reports/province': {
     rows: 'province',
     proof: 'server/modules/reports/province-report.test.ts',

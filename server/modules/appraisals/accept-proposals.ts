@@ -1,7 +1,7 @@
 import type { TAcceptRequest } from '../../../domain/schemas/appraisals';
-import { assertCan, type TActor } from '../../access/actor';
+import { can, type TActor } from '../../access/actor';
 import type { TTx } from '../../platform/db';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { decide, findProposalsForUpdate, recordTransition } from '../proposals';
 
 /**
@@ -15,7 +15,8 @@ export async function acceptProposals(input: {
   data: TAcceptRequest;
 }): Promise<string[]> {
   const { actor, tx, now, data } = input;
-  assertCan(actor, 'appraisals.manage');
+  // The agency for national proposals; the Sở for its local (KCĐP) ones: the status machine decides per row.
+  if (!can(actor, 'appraisals.manage') && !can(actor, 'local_plans.manage')) throw new AppError('forbidden');
   const ids = [...new Set(data.proposalIds)];
   const rows = await findProposalsForUpdate(tx, actor, ids);
   if (rows.length !== ids.length) throw notFound();

@@ -1,5 +1,5 @@
 import type { TDecisionRequest } from '../../../domain/schemas/appraisals';
-import { assertCan, type TActor } from '../../access/actor';
+import { can, type TActor } from '../../access/actor';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { decide, findProposal, recordTransition } from '../proposals';
@@ -20,12 +20,19 @@ export async function decideProposal(input: {
   data: TDecisionRequest;
 }): Promise<void> {
   const { actor, tx, now, id, data } = input;
-  assertCan(actor, 'appraisals.manage');
+  // The agency for national proposals; the Sở for its local (KCĐP) ones: the status machine decides.
+  if (!can(actor, 'appraisals.manage') && !can(actor, 'local_plans.manage')) throw new AppError('forbidden');
   const row = await findProposal(tx, actor, id, { forUpdate: true });
   if (!row) throw notFound();
   const rule = decide(actor, row, data.result === 'recommended' ? 'recommend' : 'not_recommend');
   const assignments = await assignmentsOf(tx, id);
-  if (assignments.length === 0 || assignments.some((a) => a.appraisalStatus !== 'submitted')) {
+  // Nationally a council must have appraised; the Sở appraises a local proposal itself (a council it
+  // assigns, if any, must have submitted).
+  const needsCouncil = row.proposal.programme !== 'local';
+  if (
+    (needsCouncil && assignments.length === 0) ||
+    assignments.some((a) => a.appraisalStatus !== 'submitted')
+  ) {
     throw new AppError('appraisals_pending');
   }
   const recommended = data.result === 'recommended';

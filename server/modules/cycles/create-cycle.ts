@@ -10,10 +10,11 @@ import {
   defaultDeadlineInstants,
   toDeadlineInstant,
 } from './cycle-rules';
-import { defaultNationalSetId, findNationalCycle } from './cycles.repository';
+import { defaultLocalSetId, defaultNationalSetId, findCycle, mayManageLocalCycle } from './cycles.repository';
 
 /**
- * Opens the national cycle of a plan year. Without explicit deadlines it takes the regulation set's
+ * Opens the national cycle of a plan year (the administrator), or a province's local (KCĐP) cycle (its
+ * Sở or the administrator) under a local set of the same province, default the newest in force. Without explicit deadlines it takes the regulation set's
  * defaults (20 June and 30 September of the year before, at 23:59:59 Vietnam time); without a set, the
  * newest national set in force for the plan year.
  */
@@ -24,31 +25,47 @@ export async function createCycle(input: {
   data: TCreateCycleRequest;
 }): Promise<string> {
   const { actor, tx, now, data } = input;
-  assertCan(actor, 'cycles.write');
-  if (await findNationalCycle(tx, data.planYear)) {
+  const provinceCode = data.programme === 'local' ? (data.provinceCode ?? null) : null;
+  if (provinceCode === null) assertCan(actor, 'cycles.write');
+  else if (!mayManageLocalCycle(actor, provinceCode)) throw new AppError('forbidden');
+  if (await findCycle(tx, data.planYear, provinceCode)) {
     throw new AppError('conflict', {
-      detail: {
-        vi: `Kỳ kế hoạch năm ${data.planYear} đã có.`,
-        en: `The ${data.planYear} cycle already exists.`,
-      },
+      detail: provinceCode
+        ? {
+            vi: `Kỳ kế hoạch khuyến công địa phương năm ${data.planYear} của tỉnh (mã ${provinceCode}) đã có.`,
+            en: `The ${data.planYear} local cycle of province ${provinceCode} already exists.`,
+          }
+        : {
+            vi: `Kỳ kế hoạch năm ${data.planYear} đã có.`,
+            en: `The ${data.planYear} cycle already exists.`,
+          },
     });
   }
-  const regulationSetId = data.regulationSetId ?? (await defaultNationalSetId(tx, data.planYear));
+  const regulationSetId =
+    data.regulationSetId ??
+    (provinceCode
+      ? await defaultLocalSetId(tx, data.planYear, provinceCode)
+      : await defaultNationalSetId(tx, data.planYear));
   if (!regulationSetId) {
     throw new AppError('validation_failed', {
       errors: [
         {
           path: 'regulationSetId',
           code: 'required',
-          message: {
-            vi: `Chưa có bộ quy định quốc gia áp dụng cho năm kế hoạch ${data.planYear}.`,
-            en: `No national regulation set covers plan year ${data.planYear}.`,
-          },
+          message: provinceCode
+            ? {
+                vi: `Chưa có bộ quy định khuyến công địa phương của tỉnh áp dụng cho năm kế hoạch ${data.planYear}.`,
+                en: `No local regulation set of the province covers plan year ${data.planYear}.`,
+              }
+            : {
+                vi: `Chưa có bộ quy định quốc gia áp dụng cho năm kế hoạch ${data.planYear}.`,
+                en: `No national regulation set covers plan year ${data.planYear}.`,
+              },
         },
       ],
     });
   }
-  const { set } = await assertUsableSet(tx, regulationSetId, data.planYear);
+  const { set } = await assertUsableSet(tx, regulationSetId, data.planYear, provinceCode);
   const defaults = defaultDeadlineInstants(set, data.planYear);
   const registrationDeadline = data.registrationDeadline
     ? toDeadlineInstant(data.registrationDeadline)
@@ -57,8 +74,8 @@ export async function createCycle(input: {
   assertDeadlineOrder(registrationDeadline, dossierDeadline);
 
   const values = {
-    programme: 'national',
-    provinceCode: null,
+    programme: provinceCode ? 'local' : 'national',
+    provinceCode,
     planYear: data.planYear,
     status: data.status,
     registrationDeadline,
@@ -79,6 +96,7 @@ export async function createCycle(input: {
     action: 'cycle.created',
     entityType: 'cycle',
     entityId: created.id,
+    provinceCode,
     after: values,
     at: now,
   });

@@ -9,15 +9,23 @@ export function toDeadlineInstant(value: string): Date {
   return isIsoDate(value) ? endOfVnDay(value) : new Date(value);
 }
 
-/** The national set a cycle names must exist and cover its plan year. */
+/**
+ * The set a cycle names must exist and cover its plan year: a national set for a national cycle, the
+ * same province's local set for a local (KCĐP) one.
+ */
 export async function assertUsableSet(
   tx: TDbOrTx,
   regulationSetId: string,
   planYear: number,
+  provinceCode: string | null = null,
 ): Promise<{ set: TRegulationSet; name: string }> {
   const loaded = await loadRegulationSet(tx, regulationSetId);
   const usable =
-    loaded !== null && loaded.row.programme === 'national' && isSetEffectiveIn(loaded.set, planYear);
+    loaded !== null &&
+    (provinceCode === null
+      ? loaded.row.programme === 'national'
+      : loaded.row.programme === 'local' && loaded.row.provinceCode === provinceCode) &&
+    isSetEffectiveIn(loaded.set, planYear);
   if (!usable) {
     throw new AppError('validation_failed', {
       errors: [
@@ -26,7 +34,7 @@ export async function assertUsableSet(
           code: 'invalid_value',
           message: {
             vi: `Bộ quy định không tồn tại hoặc không áp dụng cho năm kế hoạch ${planYear}.`,
-            en: `No such national regulation set for plan year ${planYear}.`,
+            en: `No such regulation set of the cycle's programme for plan year ${planYear}.`,
           },
         },
       ],

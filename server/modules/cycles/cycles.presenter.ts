@@ -18,7 +18,8 @@ export function presentCycle(
   return {
     id: cycle.id,
     planYear: cycle.planYear,
-    programme: 'national' as const,
+    programme: cycle.programme === 'local' ? ('local' as const) : ('national' as const),
+    provinceCode: cycle.provinceCode,
     status: cycle.status as TCycleStatus,
     registrationDeadline: cycle.registrationDeadline.toISOString(),
     dossierDeadline: cycle.dossierDeadline.toISOString(),

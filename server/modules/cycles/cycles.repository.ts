@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, max, ne, or, type SQL, s
 import type { TRegulationSet } from '../../../domain/regulation';
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
 import { registersDirectly } from '../../../domain/workflow/proposal';
-import type { TActor } from '../../access/actor';
-import { scopeCondition } from '../../access/scope';
+import { can, type TActor } from '../../access/actor';
+import { scopeCondition, scopeOf } from '../../access/scope';
 import { cycleExtensions, cycles, organizations, regulationSets } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
 import { regulationSetOf } from '../regulations';
@@ -24,6 +24,103 @@ export async function findNationalCycle(
     .limit(1);
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/**
+ * The cycle of a plan year: the national one without a province, else that province's local (KCĐP) one.
+ */
+export async function findCycle(
+  db: TDbOrTx,
+  planYear: number,
+  provinceCode: string | null | undefined,
+  options: { forUpdate?: boolean } = {},
+): Promise<TCycleRow | null> {
+  if (!provinceCode) return findNationalCycle(db, planYear, options);
+  const query = db
+    .select()
+    .from(cycles)
+    .where(
+      and(
+        eq(cycles.programme, 'local'),
+        eq(cycles.provinceCode, provinceCode),
+        eq(cycles.planYear, planYear),
+      ),
+    )
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/**
+ * Who changes a local (KCĐP) cycle: the agency's administrator, or the Sở Công Thương (or its extension
+ * centre) of the cycle's province.
+ */
+export function mayManageLocalCycle(actor: TActor, provinceCode: string): boolean {
+  if (can(actor, 'cycles.write')) return true;
+  return (
+    can(actor, 'cycles.create') &&
+    actor.provinceCode === provinceCode &&
+    (actor.organizationKind === 'provincial_department' || actor.organizationKind === 'extension_center')
+  );
+}
+
+/**
+ * Whether the actor sees a cycle: national ones everyone (drafts only those who may change them); a local
+ * one the agency and the users of its province (drafts only its Sở and the administrator). Not seen = 404.
+ */
+export function maySeeCycle(actor: TActor, cycle: TCycleRow): boolean {
+  if (cycle.programme !== 'local' || !cycle.provinceCode) {
+    return cycle.status !== 'draft' || can(actor, 'cycles.write');
+  }
+  const visible = scopeOf(actor).kind === 'all' || actor.provinceCode === cycle.provinceCode;
+  if (!visible) return false;
+  return cycle.status !== 'draft' || mayManageLocalCycle(actor, cycle.provinceCode);
+}
+
+/** Cycles the actor sees, newest plan year first, national before local (filters: programme, province). */
+export async function listCycles(
+  db: TDbOrTx,
+  actor: TActor,
+  filters: { programme?: 'national' | 'local' | undefined; provinceCode?: string | undefined },
+) {
+  const conditions: SQL[] = [];
+  if (filters.programme) conditions.push(eq(cycles.programme, filters.programme));
+  if (filters.provinceCode) conditions.push(eq(cycles.provinceCode, filters.provinceCode));
+  if (scopeOf(actor).kind !== 'all') {
+    const own = actor.provinceCode
+      ? and(eq(cycles.programme, 'local'), eq(cycles.provinceCode, actor.provinceCode))
+      : sql`false`;
+    conditions.push(or(eq(cycles.programme, 'national'), own) as SQL);
+  }
+  const rows = await db
+    .select({ cycle: cycles, regulationSetName: regulationSets.name })
+    .from(cycles)
+    .innerJoin(regulationSets, eq(regulationSets.id, cycles.regulationSetId))
+    .where(and(...conditions))
+    .orderBy(desc(cycles.planYear), desc(cycles.programme), asc(cycles.provinceCode));
+  return rows.filter((r) => maySeeCycle(actor, r.cycle));
+}
+
+/** The newest version of a province's local set that covers a plan year. */
+export async function defaultLocalSetId(
+  db: TDbOrTx,
+  planYear: number,
+  provinceCode: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: regulationSets.id })
+    .from(regulationSets)
+    .where(
+      and(
+        eq(regulationSets.programme, 'local'),
+        eq(regulationSets.provinceCode, provinceCode),
+        lte(regulationSets.effectiveFromYear, planYear),
+        or(isNull(regulationSets.effectiveToYear), gte(regulationSets.effectiveToYear, planYear)),
+      ),
+    )
+    .orderBy(desc(regulationSets.effectiveFromYear), desc(regulationSets.version))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 export async function findCycleById(db: TDbOrTx, id: string): Promise<TCycleRow | null> {

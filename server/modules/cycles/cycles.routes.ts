@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZPageQuery, zPage } from '../../../domain/schemas/common';
+import { zPage } from '../../../domain/schemas/common';
 import {
   ZCreateCycleRequest,
   ZCreateExtensionRequest,
   ZCycle,
+  ZCycleQuery,
+  ZCyclesQuery,
   ZExtension,
   ZPlanYearParams,
   ZUpdateCycleRequest,
@@ -15,12 +17,14 @@ import { notFound } from '../../platform/errors';
 import { createCycle } from './create-cycle';
 import { presentCycle, presentExtension } from './cycles.presenter';
 import {
+  findCycle,
   findCycleById,
   findExtension,
   findNationalCycle,
+  listCycles,
   listExtensions,
-  listNationalCycles,
   loadRegulationSet,
+  maySeeCycle,
   registeringOrganizationOfActor,
   type TCycleRow,
 } from './cycles.repository';
@@ -33,7 +37,7 @@ import { updateCycle } from './update-cycle';
  * they register directly, extensions included); drafts only for admins.
  */
 async function cycleFor(db: TDbOrTx, actor: TActor, cycle: TCycleRow | null, now: Date) {
-  if (!cycle || (cycle.status === 'draft' && !can(actor, 'cycles.write'))) throw notFound();
+  if (!cycle || !maySeeCycle(actor, cycle)) throw notFound();
   const set = await loadRegulationSet(db, cycle.regulationSetId);
   const organizationId = await registeringOrganizationOfActor(db, actor);
   const registration = await deadlineFor(db, cycle, organizationId, 'registration', now);
@@ -49,13 +53,19 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cycles',
     {
       config: { access: { permission: 'cycles.read' } },
-      schema: { tags: ['cycles'], querystring: ZPageQuery, response: { 200: zPage(ZCycle) } },
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'Cycles the caller sees: national ones, and local (KCĐP) ones of their province (the agency: all); filters programme, provinceCode',
+        querystring: ZCyclesQuery,
+        response: { 200: zPage(ZCycle) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
       const now = clock.now();
-      const rows = await listNationalCycles(db, { includeDrafts: can(actor, 'cycles.write') });
-      const { page, pageSize } = request.query;
+      const { page, pageSize, programme, provinceCode } = request.query;
+      const rows = await listCycles(db, actor, { programme, provinceCode });
       const slice = rows.slice((page - 1) * pageSize, page * pageSize);
       return {
         items: await Promise.all(slice.map((r) => cycleFor(db, actor, r.cycle, now))),
@@ -70,10 +80,17 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cycles/:planYear',
     {
       config: { access: { permission: 'cycles.read' } },
-      schema: { tags: ['cycles'], params: ZPlanYearParams, response: { 200: ZCycle } },
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'The national cycle of a plan year; with `?provinceCode=24` that province’s local (KCĐP) cycle (404 outside the province)',
+        params: ZPlanYearParams,
+        querystring: ZCycleQuery,
+        response: { 200: ZCycle },
+      },
     },
     async (request) => {
-      const cycle = await findNationalCycle(db, request.params.planYear);
+      const cycle = await findCycle(db, request.params.planYear, request.query.provinceCode);
       return cycleFor(db, actorOf(request), cycle, clock.now());
     },
   );
@@ -81,8 +98,14 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cycles',
     {
-      config: { access: { permission: 'cycles.write' } },
-      schema: { tags: ['cycles'], body: ZCreateCycleRequest, response: { 201: ZCycle } },
+      config: { access: { permission: 'cycles.create' } },
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'Open a cycle: national (the administrator), or `programme: local` with `provinceCode` (its Sở or the administrator; a local regulation set of that province)',
+        body: ZCreateCycleRequest,
+        response: { 201: ZCycle },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);

@@ -5,11 +5,13 @@
 export { createCycle } from './create-cycle';
 export { CYCLE_REMINDERS_JOB, cycleJobs } from './cycles.jobs';
 export {
+  findCycle,
   findCycleById,
   findCyclesByIds,
   findNationalCycle,
   latestExtensions,
   loadRegulationSet,
+  maySeeCycle,
   type TCycleRow,
 } from './cycles.repository';
 export { cyclesRoutes } from './cycles.routes';

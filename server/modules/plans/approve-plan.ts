@@ -6,9 +6,9 @@ import { planItems, plans } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
-import { findNationalCycle } from '../cycles';
+import { findCycle, maySeeCycle } from '../cycles';
 import { decide, findProposalsForUpdate, recordTransition } from '../proposals';
-import { buildPlan } from './build-plan';
+import { buildPlan, mayApprovePlanOf } from './build-plan';
 
 /**
  * An agency leader approves the national plan as it stands (decision number and date): a new version is
@@ -21,13 +21,18 @@ export async function approvePlan(input: {
   tx: TTx;
   now: Date;
   planYear: number;
+  /** A province's local (KCĐP) plan, approved by a leader of its People's Committee; absent: national. */
+  provinceCode?: string | null;
   data: TApprovePlanRequest;
 }): Promise<{ planId: string; version: number }> {
   const { actor, tx, now, planYear, data } = input;
-  assertCan(actor, 'plans.approve');
+  const provinceCode = input.provinceCode ?? null;
+  assertCan(actor, provinceCode ? 'local_plans.approve' : 'plans.approve');
   // The cycle row lock serialises approvals (and decisions do not change the cycle).
-  const cycle = await findNationalCycle(tx, planYear, { forUpdate: true });
-  if (!cycle) throw notFound();
+  const cycle = await findCycle(tx, planYear, provinceCode, { forUpdate: true });
+  if (!cycle || (provinceCode && !maySeeCycle(actor, cycle))) throw notFound();
+  // Asked before anything else, so a Sở leader or the agency is refused (403) whatever the plan's state.
+  if (!mayApprovePlanOf(actor, cycle)) throw new AppError('forbidden');
   const today = vnDateOf(now);
   if (data.decisionDate > today) {
     throw new AppError('validation_failed', {
@@ -43,7 +48,7 @@ export async function approvePlan(input: {
       ],
     });
   }
-  const built = await buildPlan(tx, actor, planYear);
+  const built = await buildPlan(tx, actor, planYear, provinceCode);
   const inPlan = built.all.filter((i) => i.inPlan);
   if (built.plan.status === 'approved' || inPlan.length === 0) throw new AppError('invalid_transition');
 
@@ -97,7 +102,7 @@ export async function approvePlan(input: {
       row,
       action: rule.action,
       to: rule.to,
-      data: { planYear, planVersion: version, decisionNumber: data.decisionNumber },
+      data: { planYear, provinceCode, planVersion: version, decisionNumber: data.decisionNumber },
     });
   }
   await recordAudit(tx, {
@@ -105,11 +110,13 @@ export async function approvePlan(input: {
     action: 'plan.approved',
     entityType: 'plan',
     entityId: planId,
+    provinceCode,
     before: built.latestApproved
       ? { version: built.latestApproved.version, totalFunding: built.latestApproved.totalFunding }
       : null,
     after: {
       planYear,
+      programme: cycle.programme,
       version,
       decisionNumber: data.decisionNumber,
       decisionDate: data.decisionDate,

@@ -2,14 +2,14 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { TActivityType } from '../../../domain/enums/activity-types';
 import { comparePriorityKeys, priorityKey } from '../../../domain/regulation';
 import type { TPlan, TPlanItem } from '../../../domain/schemas/plans';
-import type { TProposalStatus } from '../../../domain/workflow/proposal';
+import { decideTransition, type TProposalStatus } from '../../../domain/workflow/proposal';
 import { can, type TActor } from '../../access/actor';
 import { scopeOf } from '../../access/scope';
 import { organizations, planItems, plans, proposals, users } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { provinceNames } from '../appraisals';
-import { findNationalCycle, type TCycleRow } from '../cycles';
+import { findCycle, maySeeCycle, type TCycleRow } from '../cycles';
 import { type TProposalRow, toCheckable } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
 
@@ -79,6 +79,21 @@ function visibleTo(actor: TActor, item: TBuiltItem): boolean {
   }
 }
 
+/**
+ * Whether the actor may approve the plan of this cycle, asked of the status machine (the only source of
+ * transitions): nationally an agency leader; a local plan, a leader of the province's People's Committee.
+ */
+export function mayApprovePlanOf(actor: TActor, cycle: TCycleRow): boolean {
+  const local = cycle.programme === 'local' && cycle.provinceCode !== null;
+  return decideTransition('recommended', 'approve', actor.roles, {
+    isOwnProvince: local && actor.provinceCode === cycle.provinceCode,
+    isOwnOrganization: false,
+    registersDirectly: false,
+    programme: local ? 'local' : 'national',
+    isProvincialCommittee: actor.organizationKind === 'people_committee',
+  }).ok;
+}
+
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
 
 /**
@@ -89,9 +104,15 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1
  * after it form the reserve list. Proposals already approved stay in the plan. The plan is `approved`
  * when it matches the latest approved version exactly, else a `draft` of the next version.
  */
-export async function buildPlan(db: TDbOrTx, actor: TActor, planYear: number): Promise<TBuiltPlan> {
-  const cycle = await findNationalCycle(db, planYear);
-  if (!cycle) throw notFound();
+export async function buildPlan(
+  db: TDbOrTx,
+  actor: TActor,
+  planYear: number,
+  /** A province's local (KCĐP) plan; absent: the national plan. */
+  provinceCode?: string | null,
+): Promise<TBuiltPlan> {
+  const cycle = await findCycle(db, planYear, provinceCode);
+  if (!cycle || (provinceCode && !maySeeCycle(actor, cycle))) throw notFound();
   const { set } = await regulationSetForCycle(db, cycle.id);
   const rows = await unsafeDecidedProposals(db, cycle.id);
   const names = await provinceNames(db);
@@ -179,8 +200,11 @@ export async function buildPlan(db: TDbOrTx, actor: TActor, planYear: number): P
     return [...out].map(([key, g]) => ({ key, ...g, envelopeShare: share(g.approvedFunding, envelope) }));
   };
 
+  const local = cycle.programme === 'local';
   const plan: TPlan = {
     planYear,
+    programme: local ? 'local' : 'national',
+    provinceCode: cycle.provinceCode,
     status: matches ? 'approved' : 'draft',
     version: matches && latestApproved ? latestApproved.version : (latestApproved?.version ?? 0) + 1,
     budgetEnvelope: envelope,
@@ -203,8 +227,13 @@ export async function buildPlan(db: TDbOrTx, actor: TActor, planYear: number): P
           approvedAt: latestApproved.approvedAt.toISOString(),
         }
       : null,
-    scoped: scopeOf(actor).kind !== 'all',
-    canApprove: can(actor, 'plans.approve') && !matches && inPlan.length > 0,
+    // A local plan is its province's: its users see all of it.
+    scoped: local ? visible.length !== all.length : scopeOf(actor).kind !== 'all',
+    canApprove:
+      can(actor, local ? 'local_plans.approve' : 'plans.approve') &&
+      mayApprovePlanOf(actor, cycle) &&
+      !matches &&
+      inPlan.length > 0,
   };
   return { cycle, all, visible, plan, latestApproved };
 }

@@ -5,5 +5,6 @@
  */
 export { approvePlan } from './approve-plan';
 export { buildPlan, PLAN_STATUSES } from './build-plan';
+export { localPlansRoutes } from './local-plans.routes';
 export { openDataCsv, openDataPlan } from './open-data';
 export { plansRoutes } from './plans.routes';

@@ -32,6 +32,19 @@ function subtitle(plan: TPlan): string {
   return `(Dự thảo phiên bản ${plan.version}, chưa phê duyệt)`;
 }
 
+/** Who issues the plan and what it is called: the Ministry's national plan, or a province's local one (KCĐP). */
+function issuerOf(plan: TPlan) {
+  if (plan.programme !== 'local') {
+    return { issuer: 'BỘ CÔNG THƯƠNG', signer: 'BỘ TRƯỞNG BỘ CÔNG THƯƠNG', name: 'KHUYẾN CÔNG QUỐC GIA' };
+  }
+  const province = plan.byProvince[0]?.provinceName ?? `tỉnh (mã ${plan.provinceCode})`;
+  return {
+    issuer: `UBND ${province}`.toUpperCase(),
+    signer: `CHỦ TỊCH UBND ${province}`.toUpperCase(),
+    name: `KHUYẾN CÔNG ĐỊA PHƯƠNG ${province}`.toUpperCase(),
+  };
+}
+
 /** The plan table as .xlsx through the layout-driven writer (VND `#,##0`, totals row with SUM formulas). */
 export async function planXlsx(plan: TPlan): Promise<Buffer> {
   const stream = new PassThrough();
@@ -43,8 +56,8 @@ export async function planXlsx(plan: TPlan): Promise<Buffer> {
   });
   const writer = createSheetWriter(PLAN_LAYOUT, stream, {
     titleRows: [
-      ['BỘ CÔNG THƯƠNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
-      `DANH MỤC ĐỀ ÁN KẾ HOẠCH KHUYẾN CÔNG QUỐC GIA NĂM ${plan.planYear}`,
+      [issuerOf(plan).issuer, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      `DANH MỤC ĐỀ ÁN KẾ HOẠCH ${issuerOf(plan).name} NĂM ${plan.planYear}`,
       subtitle(plan),
     ],
     footerRows: [
@@ -82,11 +95,11 @@ export async function planAnnexDocx(plan: TPlan): Promise<Buffer> {
   ]);
   rows.push(['', '', 'Tổng cộng', '', '', formatVnd(plan.totals.approvedFunding, { symbol: false })]);
   const children: (Paragraph | Table)[] = [
-    heading('BỘ TRƯỞNG BỘ CÔNG THƯƠNG'),
+    heading(issuerOf(plan).signer),
     centered([run('')]),
     centered([run('PHỤ LỤC', { bold: true })]),
     centered(
-      [run(`DANH MỤC ĐỀ ÁN THUỘC KẾ HOẠCH KHUYẾN CÔNG QUỐC GIA NĂM ${plan.planYear}`, { bold: true })],
+      [run(`DANH MỤC ĐỀ ÁN THUỘC KẾ HOẠCH ${issuerOf(plan).name} NĂM ${plan.planYear}`, { bold: true })],
       40,
     ),
     centered([run(subtitle(plan), { italics: true })], 200),
@@ -106,7 +119,7 @@ export async function planAnnexDocx(plan: TPlan): Promise<Buffer> {
   ];
   const doc = new Document({
     creator: 'Hệ thống quản lý khuyến công',
-    title: `Phụ lục kế hoạch khuyến công quốc gia năm ${plan.planYear}`,
+    title: `Phụ lục kế hoạch ${issuerOf(plan).name.toLowerCase()} năm ${plan.planYear}`,
     sections: [
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },

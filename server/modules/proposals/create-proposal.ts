@@ -6,7 +6,7 @@ import { proposalCodeCounters, proposals } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
-import { findNationalCycle } from '../cycles';
+import { findCycle } from '../cycles';
 import {
   assertNoFieldErrors,
   coordinatingErrors,
@@ -29,10 +29,11 @@ export async function reserveProposalCodes(
   planYear: number,
   provinceCode: string,
   count = 1,
+  programme: 'national' | 'local' = 'national',
 ): Promise<string[]> {
   const [row] = await tx
     .insert(proposalCodeCounters)
-    .values({ programme: 'national', planYear, provinceCode, lastSeq: count })
+    .values({ programme, planYear, provinceCode, lastSeq: count })
     .onConflictDoUpdate({
       target: [
         proposalCodeCounters.programme,
@@ -46,13 +47,21 @@ export async function reserveProposalCodes(
   const first = row.seq - count + 1;
   return Array.from(
     { length: count },
-    (_, i) => `KCQG-${planYear}-${provinceCode}-${String(first + i).padStart(4, '0')}`,
+    (_, i) => `${CODE_PREFIX[programme]}-${planYear}-${provinceCode}-${String(first + i).padStart(4, '0')}`,
   );
 }
 
+/** Codes of the national programme (khuyến công quốc gia) and of a local one (khuyến công địa phương). */
+const CODE_PREFIX = { national: 'KCQG', local: 'KCĐP' } as const;
+
 /** One code, as `reserveProposalCodes` reserves them. */
-export async function reserveProposalCode(tx: TTx, planYear: number, provinceCode: string): Promise<string> {
-  const [code] = await reserveProposalCodes(tx, planYear, provinceCode, 1);
+export async function reserveProposalCode(
+  tx: TTx,
+  planYear: number,
+  provinceCode: string,
+  programme: 'national' | 'local' = 'national',
+): Promise<string> {
+  const [code] = await reserveProposalCodes(tx, planYear, provinceCode, 1, programme);
   return code as string;
 }
 
@@ -87,7 +96,11 @@ export async function insertDraftProposal(input: {
   return created.id;
 }
 
-/** Creates a draft proposal in the open national cycle of its plan year. */
+/**
+ * Creates a draft proposal in the open national cycle of its plan year, or with `programme: 'local'` in
+ * the open local (KCĐP) cycle of the implementer's province (code KCĐP-…; direct implementers, which
+ * have no Sở, cannot take part in a local cycle).
+ */
 export async function createProposal(input: {
   actor: TActor;
   tx: TTx;
@@ -96,26 +109,47 @@ export async function createProposal(input: {
 }): Promise<string> {
   const { actor, tx, now, data } = input;
   assertCan(actor, 'proposals.write');
-  const cycle = await findNationalCycle(tx, data.planYear);
+  const programme = data.programme ?? 'national';
+  const implementer = await resolveImplementer(tx, actor, {
+    implementingOrganizationId: data.implementingOrganizationId,
+    provinceCode: data.provinceCode,
+    now,
+  });
+  if (programme === 'local' && implementer.registersDirectly) {
+    throw new AppError('validation_failed', {
+      errors: [
+        {
+          path: 'implementingOrganizationId',
+          code: 'invalid_value',
+          message: {
+            vi: 'Đơn vị đăng ký trực tiếp với Cục không tham gia kế hoạch khuyến công địa phương.',
+            en: 'An implementer that registers directly with the agency takes no part in a local plan.',
+          },
+        },
+      ],
+    });
+  }
+  const cycle = await findCycle(tx, data.planYear, programme === 'local' ? implementer.provinceCode : null);
   if (!cycle || !acceptsNewProposals(cycle.status as TCycleStatus)) {
     throw new AppError('validation_failed', {
       errors: [
         {
           path: 'planYear',
           code: 'invalid_value',
-          message: {
-            vi: `Kỳ kế hoạch năm ${data.planYear} chưa mở hoặc đã kết thúc nhận đề án.`,
-            en: `The ${data.planYear} cycle is not open for new proposals.`,
-          },
+          message:
+            programme === 'local'
+              ? {
+                  vi: `Kỳ kế hoạch khuyến công địa phương năm ${data.planYear} của tỉnh chưa mở hoặc đã kết thúc nhận đề án.`,
+                  en: `The province's ${data.planYear} local cycle is not open for new proposals.`,
+                }
+              : {
+                  vi: `Kỳ kế hoạch năm ${data.planYear} chưa mở hoặc đã kết thúc nhận đề án.`,
+                  en: `The ${data.planYear} cycle is not open for new proposals.`,
+                },
         },
       ],
     });
   }
-  const implementer = await resolveImplementer(tx, actor, {
-    implementingOrganizationId: data.implementingOrganizationId,
-    provinceCode: data.provinceCode,
-    now,
-  });
   assertNoFieldErrors([
     ...fieldErrors(data.activityType, data.fields, { complete: false }),
     ...orientationErrors(cycle, data.orientations),
@@ -123,11 +157,11 @@ export async function createProposal(input: {
     ...dateErrors(data.startDate, data.endDate),
   ]);
 
-  const code = await reserveProposalCode(tx, data.planYear, implementer.provinceCode);
+  const code = await reserveProposalCode(tx, data.planYear, implementer.provinceCode, programme);
   const values = {
     code,
     cycleId: cycle.id,
-    programme: 'national',
+    programme,
     planYear: data.planYear,
     provinceCode: implementer.provinceCode,
     implementingOrganizationId: implementer.organizationId,

@@ -80,7 +80,7 @@ export async function resolveImplementer(
   db: TDbOrTx,
   actor: TActor,
   input: { implementingOrganizationId: string; provinceCode: string | undefined; now: Date },
-): Promise<{ organizationId: string; provinceCode: string }> {
+): Promise<{ organizationId: string; provinceCode: string; registersDirectly: boolean }> {
   const organization = await findOrganization(db, input.implementingOrganizationId);
   const path = 'implementingOrganizationId';
   if (
@@ -123,7 +123,11 @@ export async function resolveImplementer(
         ],
       });
     }
-    return { organizationId: organization.id, provinceCode: organization.provinceCode };
+    return {
+      organizationId: organization.id,
+      provinceCode: organization.provinceCode,
+      registersDirectly: direct,
+    };
   }
   if (!input.provinceCode) {
     throw new AppError('validation_failed', {
@@ -150,7 +154,7 @@ export async function resolveImplementer(
       ],
     });
   }
-  return { organizationId: organization.id, provinceCode: input.provinceCode };
+  return { organizationId: organization.id, provinceCode: input.provinceCode, registersDirectly: direct };
 }
 
 export async function coordinatingErrors(db: TDbOrTx, id: string | null | undefined): Promise<TFieldError[]> {

@@ -17,7 +17,7 @@ export function presentProposal(row: TProposalRow, abilities: TProposalAbilities
     id: p.id,
     code: p.code,
     cycleId: p.cycleId,
-    programme: 'national',
+    programme: p.programme === 'local' ? ('local' as const) : ('national' as const),
     planYear: p.planYear,
     provinceCode: p.provinceCode,
     implementingOrganizationId: p.implementingOrganizationId,

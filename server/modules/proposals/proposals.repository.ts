@@ -63,6 +63,7 @@ export const SORTABLE = {
 export function proposalFilters(actor: TActor, filters: Omit<TProposalsQuery, 'page' | 'pageSize'>) {
   const conditions: SQL[] = [proposalScope(actor)];
   if (filters.planYear !== undefined) conditions.push(eq(proposals.planYear, filters.planYear));
+  if (filters.programme !== undefined) conditions.push(eq(proposals.programme, filters.programme));
   if (filters.fromYear !== undefined) conditions.push(sql`${proposals.planYear} >= ${filters.fromYear}`);
   if (filters.toYear !== undefined) conditions.push(sql`${proposals.planYear} <= ${filters.toYear}`);
   if (filters.provinceCode && filters.provinces === 'current')

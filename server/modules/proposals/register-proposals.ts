@@ -4,7 +4,7 @@ import { registrationItems, registrations } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
-import { assertDeadlineOpen, deadlineFor, findNationalCycle } from '../cycles';
+import { assertDeadlineOpen, deadlineFor, findCycle } from '../cycles';
 import { decide, isDirect, registeringOrganizationId } from './proposal-workflow';
 import { findProposalsForUpdate } from './proposals.repository';
 import { recordTransition } from './record-transition';
@@ -22,7 +22,10 @@ export async function registerProposals(input: {
 }): Promise<string> {
   const { actor, tx, now, data } = input;
   assertCan(actor, 'proposals.register');
-  const cycle = await findNationalCycle(tx, data.planYear);
+  // A local (KCĐP) registration is the Sở's, in its own province's local cycle.
+  const local = data.programme === 'local';
+  if (local && !actor.provinceCode) throw notFound();
+  const cycle = await findCycle(tx, data.planYear, local ? actor.provinceCode : null);
   if (!cycle || cycle.status === 'draft') throw notFound();
   const rows = await findProposalsForUpdate(tx, actor, data.proposalIds);
   if (rows.length !== data.proposalIds.length) throw notFound();

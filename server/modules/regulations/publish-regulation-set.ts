@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ZRegulationSet } from '../../../domain/regulation';
-import { assertCan, auditActor, type TActor } from '../../access/actor';
+import { assertCan, auditActor, isAgencyActor, type TActor } from '../../access/actor';
 import { regulationSets } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound, type TFieldError } from '../../platform/errors';
@@ -43,6 +43,14 @@ export async function publishRegulationSet(input: {
 }): Promise<{ id: string; movedCycles: { id: string; planYear: number }[] }> {
   const { actor, tx, now, data } = input;
   assertCan(actor, 'regulations.write');
+  if (actor.via !== 'system' && !isAgencyActor(actor)) {
+    // A province's staff publish versions of their own province's local (KCĐP) set only (issue #7).
+    const target = await findRegulationSet(tx, data.basedOnId);
+    if (!target) throw notFound();
+    if (target.row.programme !== 'local' || target.row.provinceCode !== actor.provinceCode) {
+      throw new AppError('forbidden');
+    }
+  }
 
   const parsed = ZRegulationSet.safeParse(data.body);
   if (!parsed.success) {
