@@ -135,7 +135,9 @@ export async function generateDataset(runtime: TBenchRuntime, options: TDatasetO
   const started = performance.now();
   const rng = createRng(options.seed);
   const storage = createStorage(runtime.config);
-  const client = await pool.connect();
+  // A bulk load, like a restore: run as the owner role (R7, ADR 0008), who may drop and rebuild the
+  // secondary indexes and append to the audit trail directly.
+  const client = await runtime.database.ownerPool().connect();
   try {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock(7344002)'); // the audit chain's writer lock

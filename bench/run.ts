@@ -2,6 +2,8 @@
  * `npm run bench`: loads the national data set (once), then measures P1–P7 of
  * engineering/quality.md, each against a floor measured in the same run, prints the table and writes
  * bench/results/latest.json. Options: `--only P1,P7`, `--seconds 15` (load duration per side),
+ * `--proposals 2000` (a smaller data set for a smoke run: its results go to results/smoke.json, and it
+ * needs its own `BENCH_DATA_DIR`),
  * `BENCH_DATABASE_URL` for an external PostgreSQL. Never part of `npm test`.
  */
 import { DEFAULT_DATASET, generateDataset } from './generate';
@@ -23,6 +25,8 @@ function argument(name: string): string | undefined {
 const only = argument('only')?.split(',');
 const wanted = (id: string) => !only || only.includes(id);
 const seconds = Number(argument('seconds') ?? 15);
+const datasetOptions = { ...DEFAULT_DATASET, proposals: Number(argument('proposals') ?? DEFAULT_DATASET.proposals) };
+const smoke = datasetOptions.proposals !== DEFAULT_DATASET.proposals;
 
 const started = performance.now();
 const figures: TFigure[] = [];
@@ -30,7 +34,7 @@ const startMachine = machine();
 let runtime = await openBenchRuntime();
 let dataset: unknown;
 try {
-  dataset = await generateDataset(runtime, DEFAULT_DATASET);
+  dataset = await generateDataset(runtime, datasetOptions);
 } finally {
   await runtime.shutdown();
 }
@@ -55,7 +59,7 @@ try {
 }
 
 const table = printTable(figures);
-const file = await writeResults({
+const file = await writeResults(smoke ? 'smoke.json' : 'latest.json', {
   ranAt: new Date().toISOString(),
   durationSeconds: Math.round((performance.now() - started) / 1000),
   machine: startMachine,

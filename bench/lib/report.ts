@@ -52,10 +52,10 @@ export function machine() {
   };
 }
 
-export async function writeResults(payload: Record<string, unknown>) {
+export async function writeResults(name: string, payload: Record<string, unknown>) {
   const dir = path.join(BENCH_ROOT, 'results');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, 'latest.json');
+  const file = path.join(dir, name);
   await writeFile(file, `${JSON.stringify(payload, null, 2)}\n`);
   return file;
 }
