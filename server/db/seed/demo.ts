@@ -3,6 +3,7 @@ import type { TRole } from '../../../domain/enums/roles';
 import { recordAudit } from '../../modules/audit/record-audit';
 import { hashPassword } from '../../modules/auth/password-hash';
 import { seedDemoImplementation } from '../../modules/implementation/implementation.seed';
+import { seedDemoLocalPlans } from '../../modules/plans/local-plans.seed';
 import { seedDemoPlans } from '../../modules/plans/plans.seed';
 import { seedDemoProposals } from '../../modules/proposals/proposals.seed';
 import { seedDemoHistory } from '../../modules/stats/history.seed';
@@ -62,6 +63,12 @@ const DEMO_USERS: TDemoUser[] = [
     name: 'Đỗ Văn Hùng',
     orgKey: 'so-ct-24',
     roles: ['province_leader'],
+  },
+  {
+    email: 'ubnd.bacninh@demo.khuyencong.vn',
+    name: 'Nguyễn Hữu Thành',
+    orgKey: 'ubnd-24',
+    roles: ['province_leader'], // a leader of UBND tỉnh Bắc Ninh: approves the local plan (issue #7)
   },
   {
     email: 'so.hanoi@demo.khuyencong.vn',
@@ -143,5 +150,6 @@ export async function seedDemoData(
   // plan approved there holds them.
   if (ctx) await seedDemoImplementation(ctx, now);
   if (ctx) await seedDemoPlans(ctx, now); // appraisals, the decided 2026 plan, the approved 2025 plan (issue #6)
+  if (ctx) await seedDemoLocalPlans(ctx, now); // Bắc Ninh's local (KCĐP) plans: 2026 approved by its UBND, 2027 in progress (issue #7)
   return { ...seeded, proposals: demo.proposals };
 }

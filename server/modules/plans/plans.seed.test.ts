@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plans, proposals } from '../../db/schema';
 import { DEMO_PASSWORD, seedDemoData } from '../../db/seed/demo';
 import { createHarness, type THarness } from '../../test/harness';
+import { seedDemoLocalPlans } from './local-plans.seed';
 import { seedDemoPlans } from './plans.seed';
 
 /** Issue #6, done-when 3: on the demo data the plan's totals are the sums of its items, and the .xlsx agrees. */
@@ -80,5 +81,33 @@ describe('seed --demo: appraisals and plans', () => {
     const after = (await h.db.select().from(proposals)).map((p) => [p.id, p.status, p.lockVersion]);
     expect(after).toEqual(before);
     expect(await h.db.select().from(plans).where(eq(plans.planYear, 2025))).toHaveLength(1);
+  });
+});
+
+describe('the local-plan demo (issue #7)', () => {
+  it('Bắc Ninh’s 2026 local plan approved by its UBND; its 2027 local cycle in progress; idempotent', async () => {
+    const ubnd = await signIn('ubnd.bacninh@demo.khuyencong.vn');
+    const plan = (await ubnd.get('/api/v1/local-plans/24/2026')).json();
+    expect(plan).toMatchObject({
+      programme: 'local',
+      status: 'approved',
+      approved: { decisionNumber: '1234/QĐ-UBND' },
+      totals: { count: 3 },
+      canApprove: false,
+    });
+    expect(plan.items.map((i: { code: string }) => i.code).sort()).toEqual([
+      'KCĐP-2026-24-0001',
+      'KCĐP-2026-24-0002',
+      'KCĐP-2026-24-0003',
+    ]);
+    const local = await h.db.select().from(proposals).where(eq(proposals.programme, 'local'));
+    const byYear = (year: number) =>
+      local
+        .filter((p) => p.planYear === year)
+        .map((p) => p.status)
+        .sort();
+    expect(byYear(2026)).toEqual(['approved', 'approved', 'approved']);
+    expect(byYear(2027)).toEqual(['draft', 'registered', 'under_appraisal']);
+    expect(await seedDemoLocalPlans(h.ctx, h.clock.now())).toEqual({ cycles: 0, proposals: 0 });
   });
 });

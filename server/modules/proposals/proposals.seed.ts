@@ -277,7 +277,13 @@ function demoPdf(title: string): Buffer {
 }
 
 /** Stores the demo documents through the storage interface and records them as current versions. */
-async function attachDemoDocuments(ctx: TAppContext, tx: TTx, actor: TActor, proposalId: string, now: Date) {
+export async function attachDemoDocuments(
+  ctx: TAppContext,
+  tx: TTx,
+  actor: TActor,
+  proposalId: string,
+  now: Date,
+) {
   const storage = storageOf(ctx);
   for (const kind of DOSSIER) {
     const stored = await storeUpload({
