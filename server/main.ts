@@ -9,7 +9,7 @@ import { buildApp } from './http/app';
 import { verifyAuditChain } from './modules/audit/verify-audit-chain';
 import { createApiToken } from './modules/auth/api-tokens';
 import { disableTotp } from './modules/auth/second-factor';
-import { createBackup } from './modules/backup/backup';
+import { createBackup, recordBackupCreated } from './modules/backup/backup';
 import { RestoreError, restoreBackup } from './modules/backup/restore';
 import { registerProposalSheetCommands } from './modules/proposals/proposals.cli';
 import { createUser } from './modules/users/create-user';
@@ -234,6 +234,7 @@ program
         outDir: options.out ?? path.join(runtime.config.dataDir, 'backups'),
         now: runtime.clock.now(),
       });
+      await recordBackupCreated(runtime.database.db, { dir, manifest, now: runtime.clock.now() });
       const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
       console.log(
         `backup written: ${dir} (${manifest.tables.length} tables, ${rows} rows, ${manifest.files.length} files; audit chain ${manifest.audit.count} events)`,

@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = [
   'typical_product.created', // a typical-product certificate recorded in the registry (issue #11)
   'typical_product.updated', // its facts changed
   'typical_product.scan_uploaded', // the scanned certificate stored (a new file replaces the previous one)
+  'typical_product.scan_downloaded', // the scanned certificate served (R7: reads of files are audited)
+  'backup.created', // `khuyencong backup` read every table and file into a backup folder (R7)
   'typical_product.imported', // a certificate list (.xlsx) imported: every certificate created in one transaction
   'typical_product.report_recorded', // a holder's yearly report created or changed
 ] as const;

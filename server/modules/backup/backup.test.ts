@@ -4,8 +4,9 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposalDocuments } from '../../db/schema';
+import { auditEvents, proposalDocuments } from '../../db/schema';
 import { createHarness, type THarness } from '../../test/harness';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
 import { storageOf } from '../documents/documents.storage';
@@ -150,6 +151,11 @@ describe('backup and restore (R8)', () => {
     expect(backup.stdout).toMatch(
       /backup written: .*khuyencong-backup-.*\(\d+ tables, \d+ rows, 15 files; audit chain \d+ events\)/,
     );
+    // R7: the backup (a read of everything) is itself audited, and the chain still verifies.
+    const events = await source.db.select().from(auditEvents).where(eq(auditEvents.action, 'backup.created'));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorLabel: 'system:cli', after: { files: 15 } });
+    expect(await verifyAuditChain(source.db)).toMatchObject({ ok: true });
     const restore = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'restore', backupDir], {
       env: { ...env, DATABASE_URL: target.url },
     }).catch((error: { code: number; stderr: string }) => error);

@@ -4,8 +4,11 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { auditActor, systemActor } from '../../access/actor';
+import type { TDb } from '../../platform/db';
 import type { TStorage } from '../../platform/storage';
 import { APP_VERSION } from '../../platform/version';
+import { recordAudit } from '../audit/record-audit';
 
 /**
  * `khuyencong backup` (R8, docs/adr/0007-application-backup.md): a backup written by the application
@@ -177,4 +180,31 @@ export async function readManifest(dir: string): Promise<TBackupManifest> {
   const manifest = JSON.parse(text) as TBackupManifest;
   if (manifest.format !== BACKUP_FORMAT) throw new Error(`${dir}: unknown backup format ${manifest.format}`);
   return manifest;
+}
+
+/**
+ * R7: a backup reads every table and file, so it is audited like any other export. Written after the
+ * snapshot (the backup's own transaction is read-only), so the backup's manifest does not contain it.
+ */
+export async function recordBackupCreated(
+  db: TDb,
+  input: { dir: string; manifest: TBackupManifest; now: Date },
+): Promise<void> {
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      actor: auditActor(systemActor('cli')),
+      action: 'backup.created',
+      entityType: 'backup',
+      entityId: null,
+      after: {
+        folder: path.basename(input.dir),
+        tables: input.manifest.tables.length,
+        rows: input.manifest.tables.reduce((sum, table) => sum + table.rows, 0),
+        files: input.manifest.files.length,
+        auditCount: input.manifest.audit.count,
+        auditLastHash: input.manifest.audit.lastHash,
+      },
+      at: input.now,
+    }),
+  );
 }

@@ -21,7 +21,7 @@ import {
   ZReportYearParams,
   ZUpdateCertificateRequest,
 } from '../../../domain/schemas/typical-products';
-import type { TActor } from '../../access/actor';
+import { auditActor, type TActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
 import { languageOf } from '../../http/problem';
 import type { TDbOrTx } from '../../platform/db';
@@ -31,6 +31,7 @@ import { generateStorageKey } from '../../platform/storage';
 import { assertCleanFile, virusScannerFor } from '../../platform/uploads/clamav';
 import { contentDisposition, sanitizeFileName } from '../../platform/uploads/file-names';
 import { storeUpload } from '../../platform/uploads/store-upload';
+import { recordAudit } from '../audit/record-audit';
 import { storageOf } from '../documents/documents.storage';
 import { attachScan } from './attach-scan';
 import { assertDecision, certificateWriteDecision } from './certificate-policy';
@@ -365,6 +366,19 @@ export const typicalProductsRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findCertificate(db, request.params.id);
       if (!row?.scanStorageKey) throw notFound();
       const body = await storage.get(row.scanStorageKey);
+      // R7: a read of a file is audited, as dossier documents are.
+      const actor = actorOf(request);
+      await db.transaction((tx) =>
+        recordAudit(tx, {
+          actor: auditActor(actor),
+          action: 'typical_product.scan_downloaded',
+          entityType: 'typical_product_certificate',
+          entityId: row.id,
+          provinceCode: row.currentProvinceCode,
+          after: { fileName: row.scanFileName, sha256: row.scanSha256 },
+          at: clock.now(),
+        }),
+      );
       return reply
         .header('content-type', row.scanContentType ?? 'application/octet-stream')
         .header('content-length', String(row.scanSize ?? 0))
