@@ -168,7 +168,6 @@ export default function ProvinceReportPage() {
             <Table
               size="small"
               rowKey="id"
-              scroll={{ x: 1200 }}
               dataSource={r.projects}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               columns={[
@@ -216,7 +215,7 @@ export default function ProvinceReportPage() {
               size="small"
               rowKey={(i) => `${i.code}-${i.doneOn}`}
               pagination={false}
-              locale={{ emptyText: t('report.none') }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t('report.none')}</Typography.Text> }}
               dataSource={r.inspections}
               columns={[
                 { title: t('report.code'), dataIndex: 'code', width: 170 },
@@ -237,7 +236,7 @@ export default function ProvinceReportPage() {
               size="small"
               rowKey={(o) => `${o.code}-${o.month}`}
               pagination={false}
-              locale={{ emptyText: t('report.none') }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t('report.none')}</Typography.Text> }}
               dataSource={r.overdueReports}
               columns={[
                 { title: t('report.code'), dataIndex: 'code', width: 170 },
@@ -262,7 +261,7 @@ export default function ProvinceReportPage() {
               size="small"
               rowKey={(a) => `${a.code}-${a.kind}-${a.requestedOn}`}
               pagination={false}
-              locale={{ emptyText: t('report.none') }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t('report.none')}</Typography.Text> }}
               dataSource={r.adjustments}
               columns={[
                 { title: t('report.code'), dataIndex: 'code', width: 170 },
