@@ -41,7 +41,7 @@ export function reportPeriodDates(
 export function reportPeriodTextVi(year: number, period: TReportPeriod): string {
   if (period === 'Y') return `năm ${year}`;
   if (period === 'H1') return `6 tháng đầu năm ${year}`;
-  return `${REPORT_PERIOD_LABELS[period].vi.toLocaleLowerCase('vi')} năm ${year}`;
+  return `quý ${['I', 'II', 'III', 'IV'][Number(period[1]) - 1]} năm ${year}`;
 }
 
 export const ZProvinceReportQuery = z.strictObject({

@@ -464,7 +464,7 @@ describe('the quarterly report of a province', () => {
     const xml = readZipEntry(file.rawPayload, 'word/document.xml')!.toString('utf8');
     expect(xml).toContain('Kính gửi:');
     expect(xml).toContain('Ủy ban nhân dân tỉnh Lào Cai');
-    expect(xml).toContain('quý ii năm 2026');
+    expect(xml).toContain('quý II năm 2026');
     const byCode = new Map(rows.filter((r) => r.length === 11).map((r) => [r[1]!, r]));
     for (const x of want) {
       const row = byCode.get(x.code);
