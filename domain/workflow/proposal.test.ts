@@ -5,6 +5,7 @@ import {
   abilities,
   allowedActions,
   canChangeContent,
+  deadlineStagesFor,
   decideTransition,
   PROPOSAL_STATUSES,
   PROPOSAL_TRANSITIONS,
@@ -392,5 +393,51 @@ describe('local programme (KCĐP, issue #7)', () => {
       decide: false,
       return: false,
     });
+  });
+});
+
+describe('deadlineStagesFor (a list skips the deadline look-ups when it is empty)', () => {
+  const contexts: TWorkflowContext[] = [
+    sameProvince,
+    ownCentre,
+    ownDirect,
+    directInProvince,
+    { ...sameProvince, programme: 'local' },
+    { ...sameProvince, programme: 'local', isProvincialCommittee: true },
+  ];
+  const stageCombos = [
+    { registration: true, dossier: true },
+    { registration: false, dossier: true },
+    { registration: true, dossier: false },
+    { registration: false, dossier: false },
+  ];
+  it('deadlines change nothing for any status, role and relation where it names no stage', () => {
+    let skipped = 0;
+    for (const status of PROPOSAL_STATUSES)
+      for (const role of ROLES)
+        for (const ctx of contexts) {
+          const stages = deadlineStagesFor(status, [role], ctx);
+          const without = abilities(status, [role], ctx);
+          for (const stageOpen of stageCombos) {
+            const withDeadlines = abilities(status, [role], { ...ctx, stageOpen });
+            if (stages.length === 0) expect(withDeadlines, `${status} ${role}`).toEqual(without);
+            // A stage it names is one whose closing does change something.
+            for (const stage of stages) {
+              const closed = abilities(status, [role], {
+                ...ctx,
+                stageOpen: { ...stageOpen, [stage]: false },
+              });
+              const open = abilities(status, [role], { ...ctx, stageOpen: { ...stageOpen, [stage]: true } });
+              expect(closed, `${status} ${role} ${stage}`).not.toEqual(open);
+            }
+          }
+          if (stages.length === 0) skipped += 1;
+        }
+    expect(skipped).toBeGreaterThan(PROPOSAL_STATUSES.length * ROLES.length);
+  });
+
+  it('names the registration stage for a draft the Sở leader may register', () => {
+    expect(deadlineStagesFor('draft', ['province_leader'], sameProvince)).toContain('registration');
+    expect(deadlineStagesFor('closed', ['agency_officer'], sameProvince)).toEqual([]);
   });
 });

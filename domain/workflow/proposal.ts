@@ -408,6 +408,24 @@ export type TProposalAbilities = {
   decide: boolean;
 };
 
+/**
+ * The deadline stages that could change what the actor may do with a proposal in this status: the
+ * stages of the deadline-bound actions the actor would otherwise have. Empty for most statuses and
+ * roles, so a list need not look up cycles and extensions for them (benchmark P1).
+ */
+export function deadlineStagesFor(
+  status: TProposalStatus,
+  roles: readonly TRole[],
+  ctx: TWorkflowContext,
+): ('registration' | 'dossier')[] {
+  const stages = new Set<'registration' | 'dossier'>();
+  for (const rule of PROPOSAL_TRANSITIONS) {
+    if (!rule.deadline || rule.action === 'resubmit' || !rule.from.includes(status)) continue;
+    if (rule.grants.some((g) => grantApplies(g, roles, ctx))) stages.add(rule.deadline);
+  }
+  return [...stages];
+}
+
 /** What the actor may do with the proposal: sent with every proposal, the UI's only source for buttons. */
 export function abilities(
   status: TProposalStatus,

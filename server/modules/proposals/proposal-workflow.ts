@@ -3,6 +3,7 @@ import type { TOrganizationKind } from '../../../domain/enums/organization-kinds
 import type { TDeadlineStage } from '../../../domain/workflow/cycle';
 import {
   abilities,
+  deadlineStagesFor,
   decideTransition,
   registersDirectly,
   type TProposalAbilities,
@@ -110,7 +111,14 @@ export function abilityResolver(db: TDbOrTx, actor: TActor, now: Date) {
    * province, the extensions in force), instead of a few queries per row: a page of 50 proposals from
    * 30 provinces would otherwise cost ~100 queries (found by benchmark P1).
    */
-  const prefetch = async (rows: readonly TProposalRow[]) => {
+  const needsDeadlines = (row: TProposalRow) =>
+    deadlineStagesFor(row.proposal.status as TProposalStatus, actor.roles, workflowContext(actor, row))
+      .length > 0;
+
+  const prefetch = async (allRows: readonly TProposalRow[]) => {
+    // Only the rows whose abilities a deadline could change (most statuses and roles: none).
+    const rows = allRows.filter(needsDeadlines);
+    if (rows.length === 0) return;
     const cycleIds = [...new Set(rows.map((r) => r.proposal.cycleId))].filter((id) => !cycles.has(id));
     const provinces = [
       ...new Set(rows.filter((r) => !isDirect(r)).map((r) => r.proposal.provinceCode)),
@@ -156,6 +164,8 @@ export function abilityResolver(db: TDbOrTx, actor: TActor, now: Date) {
       dossier: await deadlineOf(row, 'dossier'),
     }),
     abilities: async (row: TProposalRow): Promise<TProposalAbilities> => {
+      if (!needsDeadlines(row))
+        return abilities(row.proposal.status as TProposalStatus, actor.roles, workflowContext(actor, row));
       const registration = await deadlineOf(row, 'registration');
       const dossier = await deadlineOf(row, 'dossier');
       return abilities(row.proposal.status as TProposalStatus, actor.roles, {
