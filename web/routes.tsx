@@ -27,6 +27,7 @@ const InboxPage = lazy(() => import('./features/appraisals/inbox-page'));
 const QueuePage = lazy(() => import('./features/appraisals/queue-page'));
 const AppraisalPage = lazy(() => import('./features/appraisals/appraisal-page'));
 const PlanPage = lazy(() => import('./features/appraisals/plan-page'));
+const LocalPlansPage = lazy(() => import('./features/local-plans/local-plans-page'));
 const OpenDataPage = lazy(() => import('./features/appraisals/open-data-page'));
 const ReportsDuePage = lazy(() => import('./features/implementation/reports-due-page'));
 const MonitoringPage = lazy(() => import('./features/implementation/monitoring-page'));
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
           { path: 'my-appraisals', element: <QueuePage /> },
           { path: 'plans', element: <PlanPage /> },
           { path: 'plans/:year', element: <PlanPage /> },
+          { path: 'local-plans', element: <LocalPlansPage /> },
           { path: 'reports', element: <ProvinceReportPage /> },
           { path: '*', element: <NotFoundPage />, handle: { isPublic: true } },
         ],

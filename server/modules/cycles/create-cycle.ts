@@ -4,6 +4,7 @@ import { cycles } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
+import { ensureLocalRegulationSet } from '../regulations';
 import {
   assertDeadlineOrder,
   assertUsableSet,
@@ -41,11 +42,16 @@ export async function createCycle(input: {
           },
     });
   }
-  const regulationSetId =
+  let regulationSetId =
     data.regulationSetId ??
     (provinceCode
       ? await defaultLocalSetId(tx, data.planYear, provinceCode)
       : await defaultNationalSetId(tx, data.planYear));
+  // A province's first local cycle: its local set starts from the template (caps to be verified).
+  if (!regulationSetId && provinceCode && !data.regulationSetId) {
+    await ensureLocalRegulationSet(tx, actor, now, provinceCode);
+    regulationSetId = await defaultLocalSetId(tx, data.planYear, provinceCode);
+  }
   if (!regulationSetId) {
     throw new AppError('validation_failed', {
       errors: [

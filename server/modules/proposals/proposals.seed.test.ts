@@ -16,7 +16,10 @@ describe('khuyencong seed --demo', () => {
     const result = await seedDemoData(h.db, h.clock.now(), h.ctx);
     expect(result.proposals).toBe(13);
     // The 2026 cycle's own (the dashboards' 2021–2025 history is tested in server/modules/stats).
-    const rows = (await h.db.select().from(proposals)).filter((p) => p.planYear === 2026);
+    // National ones: the local (KCĐP) demo is tested in server/modules/plans/plans.seed.test.ts.
+    const rows = (await h.db.select().from(proposals)).filter(
+      (p) => p.planYear === 2026 && p.programme === 'national',
+    );
     const byStatus = new Map<string, number>();
     for (const p of rows) byStatus.set(p.status, (byStatus.get(p.status) ?? 0) + 1);
     expect(Object.fromEntries(byStatus)).toEqual({
@@ -45,7 +48,9 @@ describe('khuyencong seed --demo', () => {
   it('is idempotent', async () => {
     const again = await seedDemoData(h.db, h.clock.now(), h.ctx);
     expect(again).toMatchObject({ users: 0, proposals: 0 });
-    expect((await h.db.select().from(proposals)).filter((p) => p.planYear === 2026)).toHaveLength(13);
+    expect(
+      (await h.db.select().from(proposals)).filter((p) => p.planYear === 2026 && p.programme === 'national'),
+    ).toHaveLength(13);
   });
 
   it('the demo Sở leader may still register Lào Cai’s drafts (extension in force) and sees no Bắc Ninh data', async () => {

@@ -3,6 +3,7 @@
  * import from this folder.
  */
 export { checkProposalAgainstSet, type TCheckResult } from './check-proposal-against-set';
+export { ensureLocalRegulationSet } from './local-regulation-set';
 export { publishRegulationSet } from './publish-regulation-set';
 export { regulationSetForCycle, type TCycleRegulationSet } from './regulation-set-for-cycle';
 export { countNeedsVerification, presentCheckResult } from './regulations.presenter';

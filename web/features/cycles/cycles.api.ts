@@ -21,15 +21,19 @@ const keys = {
 export function useCycles() {
   return useQuery({
     queryKey: keys.list,
-    queryFn: ({ signal }) => api<TPage<TCycle>>('/cycles', { query: { page: 1, pageSize: 500 }, signal }),
+    // The national cycles; local (KCĐP) ones have their own page (features/local-plans).
+    queryFn: ({ signal }) =>
+      api<TPage<TCycle>>('/cycles', { query: { programme: 'national', page: 1, pageSize: 500 }, signal }),
     staleTime: 60_000,
   });
 }
 
-export function useCycle(planYear: number | null | undefined) {
+/** The national cycle of a plan year, or with `provinceCode` that province's local (KCĐP) cycle. */
+export function useCycle(planYear: number | null | undefined, provinceCode?: string | null) {
   return useQuery({
-    queryKey: keys.detail(planYear ?? 0),
-    queryFn: ({ signal }) => api<TCycle>(`/cycles/${planYear}`, { signal }),
+    queryKey: [...keys.detail(planYear ?? 0), provinceCode ?? ''],
+    queryFn: ({ signal }) =>
+      api<TCycle>(`/cycles/${planYear}`, { query: provinceCode ? { provinceCode } : {}, signal }),
     enabled: typeof planYear === 'number',
     staleTime: 60_000,
   });

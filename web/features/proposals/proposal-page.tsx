@@ -100,7 +100,12 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
   const fallbackYear = currentCycle((cycles.data?.items ?? []).filter((c) => c.status === 'open'))?.planYear;
   const planYear =
     proposal?.planYear ?? (params.get('planYear') ? Number(params.get('planYear')) : fallbackYear);
-  const cycle = useCycle(planYear);
+  // A local (KCĐP) proposal belongs to its province's local cycle (`?programme=local` for a new one).
+  const programme = proposal?.programme ?? (params.get('programme') === 'local' ? 'local' : 'national');
+  const cycle = useCycle(
+    planYear,
+    programme === 'local' ? (proposal?.provinceCode ?? me?.provinceCode ?? null) : null,
+  );
   const regulationSet = useRegulationSet(cycle.data?.regulationSetId);
   const set: TRegulationSet | undefined = regulationSet.data?.body;
   const documents = useQuery({
@@ -209,6 +214,7 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
         {
           ...body,
           planYear,
+          ...(programme === 'local' ? { programme } : {}),
           implementingOrganizationId: formValues.implementingOrganizationId,
           ...(needsProvince && formValues.provinceCode ? { provinceCode: formValues.provinceCode } : {}),
         },

@@ -47,6 +47,7 @@ interface TNavItem {
     | 'nav.appraisals'
     | 'nav.myAppraisals'
     | 'nav.plans'
+    | 'nav.localPlans'
     | 'nav.reportsDue'
     | 'nav.monitoring'
     | 'nav.periodicReports'
@@ -85,6 +86,12 @@ const NAV_ITEMS: TNavItem[] = [
     permission: 'appraisals.write',
   },
   { path: '/plans', labelKey: 'nav.plans', icon: <FundOutlined aria-hidden />, permission: 'plans.read' },
+  {
+    path: '/local-plans',
+    labelKey: 'nav.localPlans',
+    icon: <FundOutlined aria-hidden />,
+    permission: 'plans.read',
+  },
   {
     path: '/reports-due',
     labelKey: 'nav.reportsDue',

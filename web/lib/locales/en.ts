@@ -63,6 +63,7 @@ export const en: TMessages = {
     appraisals: 'Dossier appraisal',
     myAppraisals: 'My appraisals',
     plans: 'National plan',
+    localPlans: 'Local plans',
     reportsDue: 'Monthly reports due',
     monitoring: 'Implementation monitoring',
     periodicReports: 'Periodic reports',

@@ -68,6 +68,7 @@ export const vi = {
     appraisals: 'Thẩm định hồ sơ',
     myAppraisals: 'Phiếu thẩm định của tôi',
     plans: 'Kế hoạch quốc gia',
+    localPlans: 'Kế hoạch địa phương',
     reportsDue: 'Báo cáo tháng cần nộp',
     monitoring: 'Theo dõi thực hiện',
     periodicReports: 'Báo cáo định kỳ',
