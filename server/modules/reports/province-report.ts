@@ -236,24 +236,46 @@ export async function buildProvinceReport(
   const lastMonth = Number(endDate.slice(5, 7));
   const ids = projects.map((p) => p.id);
   if (ids.length > 0) {
+    // Three queries for the whole province, then the months in memory.
+    const idList = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const transitions = rowsOf<{ proposal_id: string; to_status: string; at: string | Date }>(
+      await db.execute(sql`select proposal_id, to_status, at from proposal_transitions
+        where proposal_id in (${idList}) and at < ${end} order by proposal_id, at, id`),
+    );
+    const signed = new Map(
+      rowsOf<{ proposal_id: string; signed_on: string }>(
+        await db.execute(
+          sql`select proposal_id, signed_on::text from proposal_contracts where proposal_id in (${idList})`,
+        ),
+      ).map((r) => [r.proposal_id, r.signed_on]),
+    );
+    const submitted = new Map(
+      rowsOf<{ proposal_id: string; month: string; submitted_at: string | Date }>(
+        await db.execute(sql`select proposal_id, month, submitted_at from progress_reports
+          where proposal_id in (${idList}) and month between ${`${year}-01`} and ${`${year}-12`}`),
+      ).map((r) => [`${r.proposal_id} ${r.month}`, new Date(r.submitted_at)]),
+    );
+    const history = new Map<string, { to: string; at: Date }[]>();
+    for (const t of transitions) {
+      const list = history.get(t.proposal_id) ?? [];
+      list.push({ to: t.to_status, at: new Date(t.at) });
+      history.set(t.proposal_id, list);
+    }
+    const statusAt = (id: string, instant: Date): string | null =>
+      (history.get(id) ?? []).filter((t) => t.at <= instant).at(-1)?.to ?? null;
     for (let m = firstMonth; m <= lastMonth; m++) {
       const month = `${year}-${String(m).padStart(2, '0')}`;
       for (const p of projects) {
         const due = dueByCycle.get(p.cycleId)!(m);
         const dueEnd = endOfVnDay(due);
         if (dueEnd >= end || dueEnd >= now) continue;
-        const [row] = rowsOf<Record<string, unknown>>(
-          await db.execute(sql`
-            select
-              (select t.to_status from proposal_transitions t
-                where t.proposal_id = ${p.id} and t.at <= ${dueEnd} order by t.at desc, t.id desc limit 1) as status,
-              (select c.signed_on from proposal_contracts c where c.proposal_id = ${p.id}) as signed_on,
-              (select pr.submitted_at from progress_reports pr
-                where pr.proposal_id = ${p.id} and pr.month = ${month}) as submitted_at`),
-        );
-        if (!row || !REPORTING.includes(row.status as TProposalStatus)) continue;
-        if (row.signed_on === null || String(row.signed_on) > due) continue;
-        const submittedAt = row.submitted_at === null ? null : new Date(row.submitted_at as string);
+        if (!REPORTING.includes(statusAt(p.id, dueEnd) as TProposalStatus)) continue;
+        const signedOn = signed.get(p.id);
+        if (!signedOn || signedOn > due) continue;
+        const submittedAt = submitted.get(`${p.id} ${month}`) ?? null;
         if (submittedAt && submittedAt <= dueEnd) continue;
         overdueReports.push({
           code: p.code,
