@@ -312,6 +312,22 @@ describe('the local plan', () => {
 });
 
 describe('the local regulation set', () => {
+  it('a province without one gets its first local set from the template when its Sở opens a local cycle', async () => {
+    const created = await w.laoCaiLeader!.post('/api/v1/cycles', { ...localCycle, provinceCode: '15' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().regulationSetName).toContain('Lào Cai');
+    const sets = (await w.laoCaiOfficer!.get('/api/v1/regulation-sets?programme=local')).json();
+    expect(sets.items.map((s: { code: string }) => s.code).sort()).toEqual([
+      'local-15-2026',
+      'local-24-2026',
+    ]);
+    const [event] = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'regulation_set.published'), eq(auditEvents.provinceCode, '15')));
+    expect(event?.after).toMatchObject({ code: 'local-15-2026', template: true });
+  });
+
   it('its province’s staff publish new versions of it; not of another province’s, nor of the national one', async () => {
     const local = (await w.bacNinhOfficer!.get('/api/v1/regulation-sets?code=local-24-2026')).json().items[0];
     const national = (await w.bacNinhOfficer!.get('/api/v1/regulation-sets?code=national-2026')).json()
