@@ -1,8 +1,9 @@
 import { open, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../../domain/lib/text';
 import { AppError, type TFieldError } from '../errors';
 import { sniffFile } from '../uploads/sniff';
+import { exceljs } from './exceljs';
 import {
   columnLetter,
   DEFAULT_TOTAL_LABEL,
@@ -190,7 +191,7 @@ export async function readSheet(
       en: 'The file is not an Excel workbook (.xlsx), whatever its name.',
     });
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.readFile(filePath);
   } catch {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import {
   columnLetter,
   DEFAULT_TOTAL_LABEL,
@@ -36,7 +37,7 @@ export function createWorkbookWriter(
   stream: Writable,
   creator = 'Khuyến công',
 ): ExcelJS.stream.xlsx.WorkbookWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
     stream,
     useStyles: true,
     useSharedStrings: false,
@@ -100,7 +101,7 @@ export function createSheetWriter(
 ): TSheetWriter {
   const workbook =
     options.workbook ??
-    new ExcelJS.stream.xlsx.WorkbookWriter({
+    new (exceljs().stream.xlsx.WorkbookWriter)({
       stream,
       useStyles: true,
       useSharedStrings: false,

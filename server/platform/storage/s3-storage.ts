@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import {
-  AbortMultipartUploadCommand,
-  type CompletedPart,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import {
   assertStorageKey,
   StorageNotFoundError,
@@ -19,6 +9,14 @@ import {
   type TPutResult,
   type TStorage,
 } from './storage';
+
+/** The AWS SDK, loaded on first use: importing it takes ~0.6 s and most installations store files locally (P7). */
+const require = createRequire(import.meta.url);
+let sdk: typeof S3 | undefined;
+const s3 = (): typeof S3 => {
+  sdk ??= require('@aws-sdk/client-s3') as typeof S3;
+  return sdk;
+};
 
 export type TS3StorageOptions = {
   bucket: string;
@@ -43,11 +41,11 @@ const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
  */
 export class S3Storage implements TStorage {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
+  readonly client: S3.S3Client;
   private readonly partSize: number;
 
   constructor(readonly options: TS3StorageOptions) {
-    this.client = new S3Client({
+    this.client = new (s3().S3Client)({
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -71,11 +69,11 @@ export class S3Storage implements TStorage {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let uploadId: string | undefined;
-    const parts: CompletedPart[] = [];
+    const parts: S3.CompletedPart[] = [];
 
     const sendPart = async () => {
       if (!uploadId) {
-        const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+        const created = await this.client.send(new (s3().CreateMultipartUploadCommand)({ Bucket, Key }));
         uploadId = created.UploadId;
         if (!uploadId) throw new Error('S3 did not return an UploadId');
       }
@@ -84,7 +82,7 @@ export class S3Storage implements TStorage {
       pending = [];
       pendingBytes = 0;
       const result = await this.client.send(
-        new UploadPartCommand({
+        new (s3().UploadPartCommand)({
           Bucket,
           Key,
           UploadId: uploadId,
@@ -108,12 +106,12 @@ export class S3Storage implements TStorage {
       if (!uploadId) {
         const whole = Buffer.concat(pending, pendingBytes);
         await this.client.send(
-          new PutObjectCommand({ Bucket, Key, Body: whole, ContentLength: whole.length }),
+          new (s3().PutObjectCommand)({ Bucket, Key, Body: whole, ContentLength: whole.length }),
         );
       } else {
         if (pendingBytes > 0) await sendPart();
         await this.client.send(
-          new CompleteMultipartUploadCommand({
+          new (s3().CompleteMultipartUploadCommand)({
             Bucket,
             Key,
             UploadId: uploadId,
@@ -124,7 +122,7 @@ export class S3Storage implements TStorage {
     } catch (error) {
       if (uploadId) {
         await this.client
-          .send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId }))
+          .send(new (s3().AbortMultipartUploadCommand)({ Bucket, Key, UploadId: uploadId }))
           .catch(() => {});
       }
       body.destroy();
@@ -136,7 +134,7 @@ export class S3Storage implements TStorage {
   async get(key: string, range?: TByteRange): Promise<Readable> {
     try {
       const result = await this.client.send(
-        new GetObjectCommand({
+        new (s3().GetObjectCommand)({
           Bucket: this.options.bucket,
           Key: this.objectKey(key),
           ...(range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {}),
@@ -154,7 +152,7 @@ export class S3Storage implements TStorage {
   async stat(key: string): Promise<{ size: number } | null> {
     try {
       const result = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
+        new (s3().HeadObjectCommand)({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
       );
       return { size: result.ContentLength ?? 0 };
     } catch (error) {
@@ -169,7 +167,7 @@ export class S3Storage implements TStorage {
 
   async delete(key: string): Promise<void> {
     await this.client.send(
-      new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
+      new (s3().DeleteObjectCommand)({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
     );
   }
 }
