@@ -110,6 +110,10 @@ export const ZImplementationAbilities = z.object({
 });
 export type TImplementationAbilities = z.infer<typeof ZImplementationAbilities>;
 
+/** A photo of an inspection or a monthly report: download at `/implementation-photos/{id}/content`. */
+export const ZImplementationPhoto = z.object({ id: z.uuid(), fileName: z.string(), size: z.number() });
+export type TImplementationPhoto = z.infer<typeof ZImplementationPhoto>;
+
 export const ZImplementationView = z.object({
   proposalId: z.uuid(),
   code: z.string(),
@@ -126,6 +130,8 @@ export const ZImplementationView = z.object({
         paidOn: z.string(),
         basis: z.string(),
         note: z.string().nullable(),
+        /** When it was recorded (the timeline's order). */
+        recordedAt: ZInstant,
       }),
     ),
     total: z.number(),
@@ -143,6 +149,7 @@ export const ZImplementationView = z.object({
       moneySpent: z.number(),
       problems: z.string().nullable(),
       submittedAt: ZInstant,
+      photos: z.array(ZImplementationPhoto),
     }),
   ),
   adjustments: z.array(
@@ -171,6 +178,9 @@ export const ZImplementationView = z.object({
       team: z.array(z.string()),
       findings: z.string().nullable(),
       followUps: z.array(z.object({ action: z.string(), dueOn: z.string().optional() })),
+      /** When it was planned or last recorded (the timeline's order). */
+      recordedAt: ZInstant,
+      photos: z.array(ZImplementationPhoto),
     }),
   ),
   acceptance: z.object({ minutesNumber: z.string(), result: z.string(), acceptedOn: z.string() }).nullable(),

@@ -929,6 +929,38 @@ export const proposalInspections = pgTable(
   (t) => [index('proposal_inspections_proposal_idx').on(t.proposalId, t.plannedOn)],
 );
 
+/**
+ * Photos of the implementation (issue #7): taken on an inspection visit or sent with a monthly progress
+ * report, JPEG or PNG through the upload pipeline (sniffed, hashed, virus-scanned), one of the two owners.
+ */
+export const implementationPhotos = pgTable(
+  'implementation_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    inspectionId: uuid('inspection_id').references(() => proposalInspections.id, { onDelete: 'cascade' }),
+    progressReportId: uuid('progress_report_id').references(() => progressReports.id, {
+      onDelete: 'cascade',
+    }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('implementation_photos_proposal_idx').on(t.proposalId),
+    check(
+      'implementation_photos_owner_check',
+      sql`(${t.inspectionId} is null) <> (${t.progressReportId} is null)`,
+    ),
+  ],
+);
+
 /** Base acceptance (nghiệm thu): one per proposal. */
 export const proposalAcceptances = pgTable('proposal_acceptances', {
   proposalId: uuid('proposal_id')

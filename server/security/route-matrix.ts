@@ -317,6 +317,18 @@ export const ROUTE_MATRIX: Record<string, TRouteEntry> = {
     rows: 'province',
     proof: 'server/modules/implementation/implementation-ui.test.ts',
   },
+  'POST /api/v1/inspections/:id/photos': {
+    rows: 'province',
+    proof: 'server/modules/implementation/implementation-ui.test.ts',
+  },
+  'POST /api/v1/proposals/:id/progress-reports/:month/photos': {
+    rows: 'province',
+    proof: 'server/modules/implementation/implementation-ui.test.ts',
+  },
+  'GET /api/v1/implementation-photos/:id/content': {
+    rows: 'province',
+    proof: 'server/modules/implementation/implementation-ui.test.ts',
+  },
   'POST /api/v1/adjustments/:id/decision': {
     rows: 'province',
     proof: 'server/modules/implementation/implementation.test.ts',

@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   'adjustment.decided', // approved or refused by the authority the regulation set requires
   'inspection.planned', // an inspection visit planned
   'inspection.recorded', // an inspection done with its findings and follow-ups
+  'implementation_photo.uploaded', // a photo of an inspection visit or a monthly progress report (JPEG/PNG)
+  'implementation_photo.downloaded', // such a photo opened (downloads are audited, R7)
   'appraisal.saved', // an appraiser's draft appraisal (criteria, score, recommendation)
   'appraisal.submitted', // the appraisal made final and visible to the agency
   'appraisal.minutes_exported', // the appraisal minutes downloaded as a Word file

@@ -1,11 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   TDueReports,
   TImplementationView,
   TLateSettlements,
 } from '../../../domain/schemas/implementation';
-import { createHarness, expectProblem, type THarness } from '../../test/harness';
+import { auditEvents, implementationPhotos } from '../../db/schema';
+import { createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
+import { jpeg, pdf, png } from '../../test/sample-files';
 import { addAppraisers, recommend, submittedProposal } from '../appraisals/test-support';
+import { multipartBody } from '../documents/test-support';
 import { setUpWorld, type TWorld } from '../proposals/test-fixtures';
 import { monthsBetween } from './implementation-lists';
 
@@ -33,6 +37,19 @@ const contract = (signedOn: string) => ({
   value: 1_000_000_000,
   selectionMethod: 'selection',
 });
+/** POSTs one picture as multipart `file`. */
+const photo = (as: TClient, url: string, data: Buffer, fileName = 'hien-truong.jpg') => {
+  const body = multipartBody([{ name: 'file', fileName, data, contentType: 'image/jpeg' }]);
+  return h.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: {
+      'content-type': body.contentType,
+      ...(as.auth.bearer ? { authorization: `Bearer ${as.auth.bearer}` } : {}),
+    },
+  });
+};
 const view = async (who: string, id: string) =>
   ok(await w[who]!.get(`/api/v1/proposals/${id}/implementation`)).json() as TImplementationView;
 const due = async (who: string, month?: string) =>
@@ -118,6 +135,48 @@ describe('abilities in the implementation view', () => {
     expect(done.inspections[0]).toMatchObject({ status: 'done', doneOn: '2026-03-02' });
     expect(done.inspections[0]!.team).toHaveLength(3);
     expect(done.abilities.recordInspection).toBe(false);
+    // Photos: pictures only, in scope, audited both ways; the view lists them.
+    const inspectionId = done.inspections[0]!.id;
+    const added = await photo(w.laoCaiOfficer!, `/api/v1/inspections/${inspectionId}/photos`, jpeg());
+    expect(added.statusCode, added.body).toBe(201);
+    const photoId = added.json().id as string;
+    expect(
+      (await photo(w.laoCaiOfficer!, `/api/v1/inspections/${inspectionId}/photos`, png(), 'b.png'))
+        .statusCode,
+    ).toBe(201);
+    expectProblem(
+      await photo(w.laoCaiOfficer!, `/api/v1/inspections/${inspectionId}/photos`, pdf(), 'x.pdf'),
+      415,
+      'unsupported_file_type',
+    );
+    expectProblem(
+      await photo(w.bacNinhOfficer!, `/api/v1/inspections/${inspectionId}/photos`, jpeg()),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await photo(w.laoCaiCentre!, `/api/v1/inspections/${inspectionId}/photos`, jpeg()),
+      403,
+      'forbidden',
+    );
+    expect(await h.db.select().from(implementationPhotos)).toHaveLength(2);
+    const withPhotos = await view('laoCaiCentre', A);
+    expect(withPhotos.inspections[0]!.photos.map((p) => p.fileName)).toEqual(['hien-truong.jpg', 'b.png']);
+    const download = await w.laoCaiCentre!.get(`/api/v1/implementation-photos/${photoId}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/jpeg');
+    expect(download.rawPayload.equals(jpeg())).toBe(true);
+    expectProblem(
+      await w.bacNinhOfficer!.get(`/api/v1/implementation-photos/${photoId}/content`),
+      404,
+      'not_found',
+    );
+    const audits = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, photoId));
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'implementation_photo.downloaded',
+      'implementation_photo.uploaded',
+    ]);
+
     expectProblem(
       await w.laoCaiOfficer!.post(`/api/v1/proposals/${A}/inspections`, {
         plannedOn: '2026-03-10',
@@ -184,6 +243,24 @@ describe('GET /progress-reports/due', () => {
         moneySpent: 50_000_000,
       }),
     );
+    // The report's photos: the unit that reports adds them; the month must have a report.
+    const reportPhoto = await photo(
+      w.laoCaiCentre!,
+      `/api/v1/proposals/${A}/progress-reports/2026-03/photos`,
+      jpeg(),
+    );
+    expect(reportPhoto.statusCode, reportPhoto.body).toBe(201);
+    expectProblem(
+      await photo(w.laoCaiCentre!, `/api/v1/proposals/${A}/progress-reports/2026-02/photos`, jpeg()),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await photo(w.auditor!, `/api/v1/proposals/${A}/progress-reports/2026-03/photos`, jpeg()),
+      403,
+      'forbidden',
+    );
+    expect((await view('agencyOfficer', A)).progressReports[0]!.photos).toHaveLength(1);
     const after = await due('laoCaiCentre');
     expect(after.items.map((i) => i.id)).toEqual([B]);
     // In April, B still owes March (missed) and April; A owes April only.

@@ -24,6 +24,7 @@ import { notFound } from '../../platform/errors';
 import { findProposal, type TProposalRow, workflowContext } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
 import { authorityOf } from './adjustments';
+import { photosOfProposal } from './photos';
 
 /** Everything about a proposal's implementation, in the caller's scope (404 outside it). */
 export async function implementationView(
@@ -35,7 +36,7 @@ export async function implementationView(
   const row = await findProposal(db, actor, id);
   if (!row) throw notFound();
   const p = row.proposal;
-  const [contract, advances, reports, adjustments, inspections, acceptance, settlement, { set }] =
+  const [contract, advances, reports, adjustments, inspections, acceptance, settlement, { set }, photos] =
     await Promise.all([
       db.select().from(proposalContracts).where(eq(proposalContracts.proposalId, id)),
       db
@@ -61,7 +62,10 @@ export async function implementationView(
       db.select().from(proposalAcceptances).where(eq(proposalAcceptances.proposalId, id)),
       db.select().from(proposalSettlements).where(eq(proposalSettlements.proposalId, id)),
       regulationSetForCycle(db, p.cycleId),
+      photosOfProposal(db, id),
     ]);
+  const photosOf = (key: 'inspectionId' | 'progressReportId', ownerId: string) =>
+    photos.filter((x) => x[key] === ownerId).map((x) => ({ id: x.id, fileName: x.fileName, size: x.size }));
   const support = p.approvedFunding ?? 0;
   const c = contract[0];
   const a = acceptance[0];
@@ -83,6 +87,7 @@ export async function implementationView(
         paidOn: x.paidOn,
         basis: x.basis,
         note: x.note,
+        recordedAt: x.createdAt.toISOString(),
       })),
       total: advances.reduce((n, x) => n + x.amount, 0),
       limitBeforeAcceptance: maxAdvanceBeforeAcceptance(set, support),
@@ -94,6 +99,7 @@ export async function implementationView(
       moneySpent: r.moneySpent,
       problems: r.problems,
       submittedAt: r.submittedAt.toISOString(),
+      photos: photosOf('progressReportId', r.id),
     })),
     adjustments: adjustments.map((x) => ({
       id: x.id,
@@ -121,6 +127,8 @@ export async function implementationView(
       team: x.team as string[],
       findings: x.findings,
       followUps: x.followUps as { action: string; dueOn?: string }[],
+      recordedAt: x.updatedAt.toISOString(),
+      photos: photosOf('inspectionId', x.id),
     })),
     acceptance: a ? { minutesNumber: a.minutesNumber, result: a.result, acceptedOn: a.acceptedOn } : null,
     settlement: s

@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,6 +9,7 @@ import {
   ZContractRequest,
   ZDueReports,
   ZDueReportsQuery,
+  ZImplementationPhoto,
   ZImplementationView,
   ZInspectionPlanRequest,
   ZInspectionResultRequest,
@@ -21,6 +23,12 @@ import type { TActor } from '../../access/actor';
 import type { TPermission } from '../../access/permissions';
 import { actorOf } from '../../http/app';
 import type { TTx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { generateStorageKey } from '../../platform/storage';
+import { virusScannerFor } from '../../platform/uploads/clamav';
+import { contentDisposition, sanitizeFileName } from '../../platform/uploads/file-names';
+import { storeUpload } from '../../platform/uploads/store-upload';
+import { storageOf } from '../documents';
 import { decideAdjustment, requestAdjustment } from './adjustments';
 import { recordAdvance } from './advances';
 import { closeProposal, recordAcceptance, recordSettlement } from './closing';
@@ -28,6 +36,7 @@ import { signContract } from './contract';
 import { dueReports, lateSettlements } from './implementation-lists';
 import { implementationView } from './implementation-view';
 import { planInspection, recordInspection } from './inspections';
+import { addPhoto, downloadPhoto, photoTarget, type TPhotoOwner } from './photos';
 import { overdueList, submitProgressReport } from './progress';
 
 const ZId = z.object({ id: z.uuid() });
@@ -39,8 +48,67 @@ const tags = ['implementation'];
  * Every mutation answers the proposal's implementation view.
  */
 export const implementationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.ctx;
+  const { database, clock, config } = app.ctx;
   const db = database.db;
+  const storage = storageOf(app.ctx);
+
+  // Photos arrive as multipart (one picture a request); only this plugin's routes parse multipart.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: config.uploadMaxBytes,
+      files: 1,
+      fields: 2,
+      fieldSize: 1024,
+      parts: 3,
+      headerPairs: 50,
+    },
+  });
+
+  /**
+   * Streams one picture into storage through the upload pipeline (sniffed: JPEG or PNG only, hashed,
+   * virus-scanned) and records it against its inspection or monthly report; nothing is kept on refusal.
+   */
+  const uploadPhoto = async (
+    request: { isMultipart(): boolean; file(): Promise<unknown> },
+    actor: TActor,
+    owner: TPhotoOwner,
+  ) => {
+    await photoTarget(db, actor, owner); // scope and rights before reading the body
+    if (!request.isMultipart()) throw new AppError('unsupported_file_type');
+    const part = (await request.file()) as
+      | { file: NodeJS.ReadableStream & { truncated: boolean; resume(): void }; filename: string }
+      | undefined;
+    if (!part) throw new AppError('validation_failed', { errors: [{ path: 'file', code: 'required' }] });
+    const key = generateStorageKey('photos', clock.now());
+    let stored: Awaited<ReturnType<typeof storeUpload>>;
+    try {
+      stored = await storeUpload({
+        storage,
+        source: part.file as never,
+        key,
+        limit: { event: 'limit', isTruncated: () => part.file.truncated },
+        scanner: virusScannerFor(config),
+      });
+    } catch (error) {
+      part.file.resume();
+      throw error;
+    }
+    if (part.file.truncated) {
+      await storage.delete(key);
+      throw new AppError('payload_too_large');
+    }
+    try {
+      const fileName = sanitizeFileName(part.filename, stored.type);
+      const created = await db.transaction((tx) =>
+        addPhoto({ actor, tx, now: clock.now(), owner, fileName, stored }),
+      );
+      return { id: created.id, fileName, size: stored.size };
+    } catch (error) {
+      await storage.delete(key).catch(() => {});
+      throw error;
+    }
+  };
 
   /** Runs a use case on a proposal in one transaction, then answers its view. */
   const onProposal =
@@ -195,6 +263,68 @@ export const implementationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => lateSettlements(db, actorOf(request), clock.now()),
+  );
+
+  app.post(
+    '/inspections/:id/photos',
+    {
+      config: { access: { permission: 'inspections.write' } },
+      schema: {
+        tags,
+        summary: 'Add a photo (JPEG or PNG, multipart `file`) to an inspection',
+        params: ZId,
+        consumes: ['multipart/form-data'],
+        response: { 201: ZImplementationPhoto },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await uploadPhoto(request, actorOf(request), { inspectionId: request.params.id })),
+  );
+
+  app.post(
+    '/proposals/:id/progress-reports/:month/photos',
+    {
+      config: { access: { permission: 'implementation.write' } },
+      schema: {
+        tags,
+        summary: 'Add a photo (JPEG or PNG, multipart `file`) to a monthly progress report',
+        params: z.object({ id: z.uuid(), month: ZOverdueQuery.shape.month }),
+        consumes: ['multipart/form-data'],
+        response: { 201: ZImplementationPhoto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await uploadPhoto(request, actorOf(request), {
+          proposalId: request.params.id,
+          month: request.params.month,
+        }),
+      ),
+  );
+
+  app.get(
+    '/implementation-photos/:id/content',
+    {
+      config: { access: { permission: 'proposals.read' } },
+      schema: { tags, summary: 'A photo of an inspection or a monthly report (audited)', params: ZId },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const photo = await db.transaction((tx) =>
+        downloadPhoto({ actor, tx, now: clock.now(), photoId: request.params.id }),
+      );
+      const body = await storage.get(photo.storageKey);
+      return reply
+        .header('content-type', photo.contentType)
+        .header('content-length', String(photo.size))
+        .header('content-disposition', contentDisposition(photo.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
   );
 
   app.post(
