@@ -77,7 +77,7 @@ export default function LocalPlansPage() {
   const [deciding, setDeciding] = useState<TProposal | null>(null);
   const [registering, setRegistering] = useState(false);
 
-  const myProvince = me?.provinceCode ?? null;
+  const myProvince = me?.organization?.provinceCode ?? null;
   const mayOpenCycle = can('cycles.create') && !!myProvince;
   const registrable = useMemo(
     () => (proposals.data?.items ?? []).filter((p) => p.abilities.register),
@@ -107,7 +107,7 @@ export default function LocalPlansPage() {
             'budgetEnvelope',
             'registrationDeadline',
             'dossierDeadline',
-          ]) || void notify.error(errorMessage(error, language)),
+          ]) || void notify.error(errorMessage(error)),
       },
     );
   };
@@ -127,7 +127,7 @@ export default function LocalPlansPage() {
           setRegistering(false);
           void notify.success(t('localPlans.registered', { count: registrable.length }));
         },
-        onError: (error) => void notify.error(errorMessage(error, language)),
+        onError: (error) => void notify.error(errorMessage(error)),
       },
     );
   };
@@ -151,7 +151,7 @@ export default function LocalPlansPage() {
         },
         onError: (error) =>
           applyFieldErrors(decideForm, error, ['result', 'approvedFunding', 'note']) ||
-          void notify.error(errorMessage(error, language)),
+          void notify.error(errorMessage(error)),
       },
     );
   };
@@ -165,7 +165,7 @@ export default function LocalPlansPage() {
           void notify.success(t('localPlans.approvedMsg', { version: approved.version })),
         onError: (error) =>
           applyFieldErrors(approveForm, error, ['decisionNumber', 'decisionDate']) ||
-          void notify.error(errorMessage(error, language)),
+          void notify.error(errorMessage(error)),
       },
     );
   };
@@ -288,7 +288,7 @@ export default function LocalPlansPage() {
                           onClick={() =>
                             accept.mutate([row.id], {
                               onSuccess: () => void notify.success(t('localPlans.accepted')),
-                              onError: (error) => void notify.error(errorMessage(error, language)),
+                              onError: (error) => void notify.error(errorMessage(error)),
                             })
                           }
                         >
@@ -463,9 +463,7 @@ export default function LocalPlansPage() {
         destroyOnHidden
         forceRender
       >
-        {decide.isError ? (
-          <Alert type="error" showIcon message={errorMessage(decide.error, language)} />
-        ) : null}
+        {decide.isError ? <Alert type="error" showIcon message={errorMessage(decide.error)} /> : null}
         <Form form={decideForm} layout="vertical" name="local-decision">
           <Form.Item name="result" label={t('localPlans.result')} rules={[{ required: true }]}>
             <Radio.Group

@@ -68,7 +68,9 @@ export const localPlansVi = {
   save: 'Ghi',
 };
 
-export const localPlansEn: typeof localPlansVi = {
+export type TLocalPlansMessages = typeof localPlansVi;
+
+export const localPlansEn: TLocalPlansMessages = {
   title: 'Local industrial-extension plans',
   intro:
     'The province’s local (KCĐP) plan cycles: the Department of Industry and Trade opens a cycle, takes proposals into appraisal and decides them within the caps the People’s Committee sets; the People’s Committee approves the plan.',

@@ -104,7 +104,7 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
   const programme = proposal?.programme ?? (params.get('programme') === 'local' ? 'local' : 'national');
   const cycle = useCycle(
     planYear,
-    programme === 'local' ? (proposal?.provinceCode ?? me?.provinceCode ?? null) : null,
+    programme === 'local' ? (proposal?.provinceCode ?? me?.organization?.provinceCode ?? null) : null,
   );
   const regulationSet = useRegulationSet(cycle.data?.regulationSetId);
   const set: TRegulationSet | undefined = regulationSet.data?.body;

@@ -278,6 +278,7 @@ export const en: TMessages = {
   proposals: proposalsEn,
   typicalProducts: typicalProductsEn,
   appraisal: {} as TMessages['appraisal'], // loaded with the appraisal pages' chunks (appraisals.i18n.ts)
+  localPlans: {} as TMessages['localPlans'], // loaded with the local-plans page's chunk
   stats: {} as TMessages['stats'], // loaded with the dashboard's chunks (stats.i18n.ts)
   implementation: {} as TMessages['implementation'], // loaded with the implementation chunks
   report: {} as TMessages['report'], // loaded with the periodic-report page's chunk (reports.i18n.ts)

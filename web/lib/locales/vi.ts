@@ -1,4 +1,5 @@
 import type { TAppraisalMessages } from '../../features/appraisals/appraisals.i18n';
+import type { TLocalPlansMessages } from '../../features/local-plans/local-plans.i18n';
 import { secondFactorVi } from '../../features/auth/second-factor.i18n';
 import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import type { TStatsMessages } from '../../features/dashboard/stats.i18n';
@@ -286,6 +287,8 @@ export const vi = {
   typicalProducts: typicalProductsVi,
   // Loaded with the appraisal and plan pages' chunks (features/appraisals/appraisals.i18n.ts).
   appraisal: {} as TAppraisalMessages,
+  // Loaded with the local-plans page's chunk (features/local-plans/local-plans.i18n.ts).
+  localPlans: {} as TLocalPlansMessages,
   // Loaded with the dashboard's own chunks (features/dashboard/stats.i18n.ts): not in the initial bundle.
   stats: {} as TStatsMessages,
   // Loaded with the implementation screens' chunks (features/implementation/implementation.i18n.ts).
