@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as regulation from '../../domain/regulation';
@@ -128,13 +130,20 @@ describe('reads of files are audited (R7)', () => {
     if (stale.length > 0) console.log(`file-routes.ts entries without a route: ${stale.join(', ')}`);
     // Every audited entry has a call below (a new one must be added there too).
     const audited = Object.entries(FILE_ROUTES)
-      .filter(([, entry]) => 'audit' in entry)
+      .filter(([, entry]) => 'audit' in entry && !('provedBy' in entry))
       .map(([key]) => key);
     expect(audited.filter((key) => !(key in CALLS))).toEqual([]);
+    // An entry proven elsewhere names a test file that exists and checks its action.
+    for (const [key, entry] of Object.entries(FILE_ROUTES)) {
+      if (!('provedBy' in entry)) continue;
+      const file = path.join(process.cwd(), entry.provedBy);
+      expect(existsSync(file), `${key}: ${entry.provedBy}`).toBe(true);
+      expect(readFileSync(file, 'utf8'), `${key}: ${entry.provedBy}`).toContain(`'${entry.audit}'`);
+    }
   });
 
   const audited = Object.entries(FILE_ROUTES).flatMap(([key, entry]) =>
-    'audit' in entry ? [[key, entry.audit] as const] : [],
+    'audit' in entry && !('provedBy' in entry) ? [[key, entry.audit] as const] : [],
   );
   for (const [key, action] of audited)
     it(`${key} writes ${action} for the very request that read it`, async (ctx) => {
@@ -166,11 +175,12 @@ describe('reads of files are audited (R7)', () => {
   it('prints the figure', () => {
     const entries = Object.values(FILE_ROUTES);
     const counts = {
-      audited: entries.filter((entry) => 'audit' in entry).length,
+      called: entries.filter((entry) => 'audit' in entry && !('provedBy' in entry)).length,
+      elsewhere: entries.filter((entry) => 'provedBy' in entry).length,
       exempt: entries.filter((entry) => 'exempt' in entry).length,
     };
     console.log(
-      `R7 reads: ${counts.audited} file routes audited per request, ${counts.exempt} exempt (no private data)`,
+      `R7 reads: ${counts.called} file routes called here and audited per request, ${counts.elsewhere} proven by their module's test, ${counts.exempt} exempt (no private data)`,
     );
   });
 });

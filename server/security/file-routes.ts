@@ -8,7 +8,14 @@ import type { TAuditAction } from '../modules/audit/audit-actions';
  * without an entry here, and calls every audited entry, asserting the event was written by that very
  * request (its `request_id`). `khuyencong backup` (a command, not a route) writes `backup.created`.
  */
-export type TFileRoute = { audit: TAuditAction } | { exempt: string };
+export type TFileRoute =
+  | { audit: TAuditAction }
+  /**
+   * Audited, and proven by the module's own test (which must name the action) rather than called by
+   * file-reads.test.ts, because its fixture is a long journey (an implementation-phase project).
+   */
+  | { audit: TAuditAction; provedBy: string }
+  | { exempt: string };
 
 export const FILE_ROUTES: Record<string, TFileRoute> = {
   'GET /api/v1/proposals/export.xlsx': { audit: 'proposal.list_exported' },
@@ -24,6 +31,10 @@ export const FILE_ROUTES: Record<string, TFileRoute> = {
   'GET /api/v1/reports/province.xlsx': { audit: 'report.exported' },
   'GET /api/v1/reports/province.docx': { audit: 'report.exported' },
   'GET /api/v1/typical-products/:id/scan': { audit: 'typical_product.scan_downloaded' },
+  'GET /api/v1/implementation-photos/:id/content': {
+    audit: 'implementation_photo.downloaded',
+    provedBy: 'server/modules/implementation/implementation-ui.test.ts',
+  },
   'GET /api/v1/typical-products/import-template': {
     exempt: 'a blank template: headers and an example row, no data of anyone',
   },
