@@ -218,7 +218,7 @@ test('the Sở and the agency take an approved proposal from contract to settlem
   // A cold page on a machine shared by several engineers: its chunks and five requests take a while.
   const section = page.getByRole('heading', { level: 2, name: 'Thực hiện đề án' });
   await expect(section).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByText('Phê duyệt kế hoạch', { exact: true })).toBeVisible();
+  await expect(page.locator('[data-step]').getByText('Phê duyệt kế hoạch', { exact: true })).toBeVisible();
   // The dossier's documents are listed at their step, as audited downloads.
   await expect(page.getByRole('link', { name: 'Tải request_letter.pdf' })).toHaveAttribute(
     'href',
@@ -253,9 +253,16 @@ test('the Sở and the agency take an approved proposal from contract to settlem
   await dialog.getByLabel('Khối lượng đã thực hiện (%)').fill('80');
   await fillMoney(page, 'Kinh phí đã chi', '300000000');
   await dialog.getByLabel('Khó khăn, vướng mắc').fill('Thiết bị sấy giao chậm 10 ngày');
+  await dialog
+    .getByLabel('Ảnh hiện trường (không bắt buộc)')
+    .setInputFiles({ name: 'bao-cao-thang.png', mimeType: 'image/png', buffer: PNG });
   await dialog.getByRole('button', { name: 'Gửi' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Khối lượng 80 %, đã chi 300.000.000 ₫')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Xem ảnh bao-cao-thang.png' })).toHaveAttribute(
+    'href',
+    /\/api\/v1\/implementation-photos\/.+\/content/,
+  );
   await page.goto('/reports-due');
   await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo tháng cần nộp' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(code) })).toHaveCount(0);
@@ -307,6 +314,12 @@ test('the Sở and the agency take an approved proposal from contract to settlem
   await expect(
     page.getByText('Đoàn kiểm tra: Lương Thị Sở — Trưởng đoàn; Vũ Văn Kỹ Thuật — Chuyên viên'),
   ).toBeVisible();
+  // The photo taken on the phone is kept with the inspection, and opens (an audited download).
+  const inspectionPhoto = page.getByRole('link', { name: 'Xem ảnh hien-truong.png' });
+  await expect(inspectionPhoto).toBeVisible();
+  const photoResponse = await page.request.get((await inspectionPhoto.getAttribute('href')) ?? '');
+  expect(photoResponse.status()).toBe(200);
+  expect(Buffer.from(await photoResponse.body()).equals(PNG)).toBe(true);
   await page.getByRole('button', { name: 'Ghi nhận tạm ứng' }).click();
   dialog = page.getByRole('dialog', { name: 'Ghi nhận tạm ứng' });
   await fillMoney(page, 'Số tiền tạm ứng', '400000000');

@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ADJUSTMENT_KIND_LABELS,
@@ -14,7 +15,9 @@ import { applyFieldErrors, hasFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { VndNumberInput } from '../proposals/inputs';
 import {
+  implementationKeys,
   type TImplementationView,
+  uploadPhoto,
   useDecideAdjustment,
   useRecordAcceptance,
   useRecordAdvance,
@@ -230,6 +233,9 @@ function ReportDialog({
   const [form] = Form.useForm<TReportValues>();
   const submit = useSubmitReport();
   const done = useDone(onClose);
+  const queryClient = useQueryClient();
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoError, setPhotoError] = useState<unknown>(null);
   const fields = ['month', 'volumePercent', 'moneySpent', 'problems'];
   const initialMonth = month && /^\d{4}-\d{2}$/.test(month) ? dayjs(`${month}-01`) : today().startOf('month');
   return (
@@ -251,10 +257,35 @@ function ReportDialog({
               ...(v.problems ? { problems: v.problems } : {}),
             },
           },
-          { onSuccess: done, onError: (e) => applyFieldErrors(form, e, fields) },
+          {
+            onSuccess: async (_view, input) => {
+              // The report is saved; its photos follow, one picture a request.
+              try {
+                for (const file of photos)
+                  await uploadPhoto(
+                    `/proposals/${encodeURIComponent(view.proposalId)}/progress-reports/${input.body.month}/photos`,
+                    file,
+                  );
+                await queryClient.invalidateQueries({ queryKey: implementationKeys.view(view.proposalId) });
+                done();
+              } catch (error) {
+                setPhotoError(error);
+              }
+            },
+            onError: (e) => applyFieldErrors(form, e, fields),
+          },
         )
       }
     >
+      {photoError ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorMessage(photoError)}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <Form.Item name="month" label={t('implementation.form.month')} rules={required(t, 'month')}>
         <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} />
       </Form.Item>
@@ -275,6 +306,18 @@ function ReportDialog({
       <Form.Item name="problems" label={t('implementation.form.problems')}>
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
+      <label htmlFor="report-photos" style={{ display: 'block', marginBottom: 8 }}>
+        {t('implementation.reportPhotos')}
+      </label>
+      <input
+        id="report-photos"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        style={{ maxWidth: '100%' }}
+        onChange={(event) => setPhotos([...(event.target.files ?? [])])}
+      />
     </StepModal>
   );
 }

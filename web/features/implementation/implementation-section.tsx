@@ -10,7 +10,13 @@ import { formatDateVi, formatInstantVi, formatVnd, useLanguage } from '../../lib
 import { useNotify } from '../../lib/notify';
 import { contentUrl, documentKeys, type TDocument, type TDocumentList } from '../documents/documents.api';
 import type { TProposalDetail } from '../proposals/proposals.api';
-import { type TImplementationView, useCloseProposal, useImplementation } from './implementation.api';
+import {
+  photoUrl,
+  type TImplementationPhoto,
+  type TImplementationView,
+  useCloseProposal,
+  useImplementation,
+} from './implementation.api';
 import { ImplementationDialogs, type TStepDialog } from './implementation-dialogs';
 import './implementation.css';
 import './implementation.i18n';
@@ -29,16 +35,16 @@ export const IMPLEMENTATION_STATUSES = [
 
 type TStep = {
   key: string;
-  /** Sort key: an instant, or a date at the start of its Vietnamese day. */
+  /** Sort key: the instant the step was recorded. */
   at: string;
   title: string;
   when: string;
   color?: string;
   lines: ReactNode[];
   documents?: TDocument[];
+  photos?: TImplementationPhoto[];
 };
 
-const startOfVnDay = (isoDate: string) => `${isoDate}T00:00:00+07:00`;
 const sortKey = (value: string) => new Date(value).getTime();
 
 /**
@@ -298,7 +304,7 @@ function CourseTimeline({
     for (const advance of view.advances.items) {
       out.push({
         key: `a-${advance.seq}`,
-        at: startOfVnDay(advance.paidOn),
+        at: advance.recordedAt,
         title: t('implementation.steps.advance', { seq: advance.seq }),
         when: formatDateVi(advance.paidOn),
         color: 'green',
@@ -320,6 +326,7 @@ function CourseTimeline({
         title: t('implementation.steps.report', { month: `${m}/${y}` }),
         when: formatInstantVi(report.submittedAt),
         color: 'gray',
+        photos: report.photos,
         lines: [
           t('implementation.reportValue', {
             percent: report.volumePercent,
@@ -378,7 +385,7 @@ function CourseTimeline({
       const date = inspection.doneOn ?? inspection.plannedOn;
       out.push({
         key: `i-${inspection.id}`,
-        at: startOfVnDay(date),
+        at: inspection.recordedAt,
         title: t(
           inspection.doneOn
             ? 'implementation.steps.inspectionDone'
@@ -389,6 +396,7 @@ function CourseTimeline({
         ),
         when: formatDateVi(date),
         color: inspection.doneOn ? 'green' : 'gray',
+        photos: inspection.photos,
         lines: [
           ...(inspection.team.length > 0
             ? [t('implementation.team', { names: inspection.team.join('; ') })]
@@ -429,6 +437,22 @@ function CourseTimeline({
               // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one step never reorder
               <div key={index}>{line}</div>
             ))}
+            {step.photos && step.photos.length > 0 ? (
+              <div className="kc-impl-docs">
+                <Typography.Text type="secondary">{t('implementation.photos')}:</Typography.Text>{' '}
+                <Space wrap size={[12, 0]}>
+                  {step.photos.map((p) => (
+                    <a
+                      key={p.id}
+                      href={photoUrl(p.id)}
+                      aria-label={t('implementation.photo', { name: p.fileName })}
+                    >
+                      {p.fileName}
+                    </a>
+                  ))}
+                </Space>
+              </div>
+            ) : null}
             {step.documents && step.documents.length > 0 ? (
               <div className="kc-impl-docs">
                 <Typography.Text type="secondary">{t('implementation.documents')}:</Typography.Text>{' '}

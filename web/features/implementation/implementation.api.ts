@@ -6,6 +6,7 @@ import type {
   TAdvanceRequest,
   TContractRequest,
   TDueReports,
+  TImplementationPhoto,
   TImplementationView,
   TInspectionPlanRequest,
   TInspectionResultRequest,
@@ -15,9 +16,17 @@ import type {
   TSettlementRequest,
 } from '../../../domain/schemas/implementation';
 import type { TLaggingResponse } from '../../../domain/schemas/stats';
-import { api } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
+import { currentLanguage, i18n } from '../../lib/i18n';
 
-export type { TDueReports, TImplementationView, TLaggingResponse, TLateSettlements, TOverdueList };
+export type {
+  TDueReports,
+  TImplementationPhoto,
+  TImplementationView,
+  TLaggingResponse,
+  TLateSettlements,
+  TOverdueList,
+};
 
 export const implementationKeys = {
   all: ['implementation'] as const,
@@ -105,3 +114,40 @@ export const useRecordInspection = () =>
     (input) => `/inspections/${encodeURIComponent(input.id)}/result`,
     bodyOf,
   );
+
+export const photoUrl = (photoId: string) =>
+  `/api/v1/implementation-photos/${encodeURIComponent(photoId)}/content`;
+
+/**
+ * Sends one picture (multipart `file`) to an inspection (`/inspections/{id}/photos`) or a monthly
+ * report (`/proposals/{id}/progress-reports/{month}/photos`); the server keeps JPEG and PNG only.
+ */
+export async function uploadPhoto(path: string, file: File): Promise<TImplementationPhoto> {
+  const me = await api<{ csrfToken?: string }>('/me');
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: {
+        'x-csrf-token': me.csrfToken ?? '',
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': currentLanguage(),
+      },
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', detail: i18n.t('errors.network') });
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    throw new ApiError({
+      status: response.status,
+      code: typeof body.code === 'string' ? body.code : `http_${response.status}`,
+      detail: typeof body.detail === 'string' ? body.detail : i18n.t('errors.generic'),
+    });
+  }
+  return body as unknown as TImplementationPhoto;
+}

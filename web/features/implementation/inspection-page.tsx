@@ -12,7 +12,7 @@ import { api, errorMessage } from '../../lib/api';
 import { formatDateVi, todayVn } from '../../lib/format';
 import { useNotify } from '../../lib/notify';
 import { useProposal, useProposals } from '../proposals/proposals.api';
-import { type TImplementationView, useImplementation } from './implementation.api';
+import { type TImplementationView, uploadPhoto, useImplementation } from './implementation.api';
 import './implementation.css';
 import './implementation.i18n';
 
@@ -124,7 +124,8 @@ function InspectionForm({
           inspectionId = plannedView.inspections.filter((i) => i.status === 'planned').at(-1)?.id;
         }
         if (values.kind === 'done' && inspectionId) {
-          await api<TImplementationView>(`/inspections/${inspectionId}/result`, {
+          const recordedId = inspectionId;
+          await api<TImplementationView>(`/inspections/${recordedId}/result`, {
             method: 'POST',
             body: {
               doneOn: date,
@@ -133,6 +134,8 @@ function InspectionForm({
               ...(team.length > 0 ? { team } : {}),
             },
           });
+          // The photos go with each visited project's record, one picture a request.
+          for (const file of photos) await uploadPhoto(`/inspections/${recordedId}/photos`, file);
         }
       }
       await queryClient.invalidateQueries({ queryKey: ['implementation'] });
