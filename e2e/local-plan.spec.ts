@@ -71,7 +71,7 @@ test('the Sở opens a local cycle, a proposal is registered and decided, the UB
   browser,
   baseURL,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const planYear = 2029 + (stamp % 50); // a fresh local cycle per run
   const person = (key: string, name: string) => ({
@@ -167,7 +167,9 @@ test('the Sở opens a local cycle, a proposal is registered and decided, the UB
   await leaderPage.goto('/local-plans');
   await leaderPage.getByLabel('Chọn kỳ kế hoạch', { exact: true }).click();
   await leaderPage.locator('.ant-select-item-option', { hasText: `Năm ${planYear}` }).click();
-  const leaderRow = leaderPage.getByRole('row', { name: new RegExp(code) });
+  const leaderRow = leaderPage
+    .locator('.ant-card', { hasText: 'Đề án của kỳ kế hoạch' })
+    .getByRole('row', { name: new RegExp(code) });
   await expect(leaderRow).toContainText('Bản nháp');
   await leaderPage.getByRole('button', { name: 'Đăng ký (1)' }).click();
   await leaderPage.getByLabel('Số công văn', { exact: true }).fill(`${stamp % 1000}/SCT-KCĐP`);
@@ -183,7 +185,10 @@ test('the Sở opens a local cycle, a proposal is registered and decided, the UB
   });
   expect(base.status(), await base.text()).toBe(200);
   await page.goto(`/local-plans?cycle=${PROVINCE}-${planYear}`);
-  const row = page.getByRole('row', { name: new RegExp(code) });
+  // The proposals' table (the plan's table lists the same code once it is recommended).
+  const row = page
+    .locator('.ant-card', { hasText: 'Đề án của kỳ kế hoạch' })
+    .getByRole('row', { name: new RegExp(code) });
   await expect(row).toContainText('Đã thẩm định cấp cơ sở');
   await row.getByRole('button', { name: `Tiếp nhận thẩm định đề án ${code}` }).click();
   await expect(row).toContainText('Đang thẩm định');

@@ -22,7 +22,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { errorMessage } from '../../lib/api';
-import { formatDateVi, useLanguage } from '../../lib/format';
+import { formatDateVi } from '../../lib/format';
 import { applyFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { usePermissions } from '../../lib/permissions';
@@ -51,7 +51,6 @@ const isoDate = (d: Dayjs) => d.format('YYYY-MM-DD');
  */
 export default function LocalPlansPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const notify = useNotify();
   const { can } = usePermissions();
   const { data: me } = useMe();
