@@ -198,6 +198,8 @@ test('the Sở opens a local cycle, a proposal is registered and decided, the UB
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Ghi' }).click();
   await expect(row).toContainText('Đề nghị hỗ trợ');
+  // The confirmation toast fades out first (axe measuring it mid-fade reports a contrast nobody sees).
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // --- The leader of UBND tỉnh Bắc Ninh approves the local plan.
