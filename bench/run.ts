@@ -25,7 +25,10 @@ function argument(name: string): string | undefined {
 const only = argument('only')?.split(',');
 const wanted = (id: string) => !only || only.includes(id);
 const seconds = Number(argument('seconds') ?? 15);
-const datasetOptions = { ...DEFAULT_DATASET, proposals: Number(argument('proposals') ?? DEFAULT_DATASET.proposals) };
+const datasetOptions = {
+  ...DEFAULT_DATASET,
+  proposals: Number(argument('proposals') ?? DEFAULT_DATASET.proposals),
+};
 const smoke = datasetOptions.proposals !== DEFAULT_DATASET.proposals;
 
 const started = performance.now();

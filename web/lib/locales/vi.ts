@@ -1,10 +1,10 @@
 import type { TAppraisalMessages } from '../../features/appraisals/appraisals.i18n';
-import type { TLocalPlansMessages } from '../../features/local-plans/local-plans.i18n';
 import { secondFactorVi } from '../../features/auth/second-factor.i18n';
 import { cyclesVi } from '../../features/cycles/cycles.i18n';
 import type { TStatsMessages } from '../../features/dashboard/stats.i18n';
 import { documentsVi } from '../../features/documents/documents.i18n';
 import type { TImplementationMessages } from '../../features/implementation/implementation.i18n';
+import type { TLocalPlansMessages } from '../../features/local-plans/local-plans.i18n';
 import { proposalsVi } from '../../features/proposals/proposals.i18n';
 import { regulationsVi } from '../../features/regulations/regulations.i18n';
 import type { TReportMessages } from '../../features/reports/reports.i18n';
