@@ -5,6 +5,7 @@ import {
   abilities,
   allowedActions,
   canChangeContent,
+  canFinance,
   deadlineStagesFor,
   decideTransition,
   PROPOSAL_STATUSES,
@@ -439,5 +440,37 @@ describe('deadlineStagesFor (a list skips the deadline look-ups when it is empty
   it('names the registration stage for a draft the Sở leader may register', () => {
     expect(deadlineStagesFor('draft', ['province_leader'], sameProvince)).toContain('registration');
     expect(deadlineStagesFor('closed', ['agency_officer'], sameProvince)).toEqual([]);
+  });
+});
+
+describe('who pays, settles and closes: the agency nationally, the Sở locally', () => {
+  const local: TWorkflowContext = { ...sameProvince, programme: 'local' };
+  const agencyView: TWorkflowContext = {
+    isOwnProvince: false,
+    isOwnOrganization: false,
+    registersDirectly: false,
+  };
+  it('canFinance', () => {
+    expect(canFinance(['agency_officer'], agencyView)).toBe(true);
+    expect(canFinance(['agency_officer'], { ...agencyView, programme: 'local' })).toBe(false);
+    expect(canFinance(['province_officer'], sameProvince)).toBe(false);
+    expect(canFinance(['province_officer'], local)).toBe(true);
+    expect(canFinance(['province_leader'], local)).toBe(true);
+    expect(canFinance(['province_officer'], { ...local, isOwnProvince: false })).toBe(false);
+    expect(canFinance(['unit_officer'], { ...local, isOwnOrganization: true })).toBe(false);
+  });
+  it('settle, close, stop and carry-over follow the programme', () => {
+    expect(decideTransition('accepted', 'settle', ['province_officer'], local).ok).toBe(true);
+    expect(decideTransition('accepted', 'settle', ['province_officer'], sameProvince).ok).toBe(false);
+    expect(
+      decideTransition('accepted', 'settle', ['agency_officer'], { ...agencyView, programme: 'local' }).ok,
+    ).toBe(false);
+    expect(decideTransition('settled', 'close', ['agency_officer'], agencyView).ok).toBe(true);
+    expect(decideTransition('in_progress', 'stop', ['province_leader'], local).ok).toBe(true);
+    expect(decideTransition('in_progress', 'stop', ['province_leader'], sameProvince).ok).toBe(false);
+    expect(decideTransition('in_progress', 'carry_over', ['agency_leader'], agencyView).ok).toBe(true);
+    expect(
+      decideTransition('approved', 'contract', ['agency_officer'], { ...agencyView, programme: 'local' }).ok,
+    ).toBe(false);
   });
 });

@@ -130,6 +130,12 @@ const localProvinceLeader: TGrant = { ...provinceLeader, programme: 'local' };
 /** A leader of the province's People's Committee approves the local plan (domain.md §2, §3.7). */
 const committeeLeader: TGrant = { role: 'province_leader', relation: 'committee', programme: 'local' };
 
+/**
+ * Who pays advances, settles and closes: the agency for national projects; the Sở for local (KCĐP)
+ * ones, which the provincial budget funds (domain.md §1.3 Arts. 11–14, §3.7).
+ */
+const FINANCE_GRANTS: readonly TGrant[] = [nationalAgencyOfficer, localProvinceOfficer, localProvinceLeader];
+
 /** Statuses from which a proposer may still withdraw: anything not yet approved (api.md). */
 const WITHDRAWABLE: readonly TProposalStatus[] = [
   'registered',
@@ -257,37 +263,39 @@ export const PROPOSAL_TRANSITIONS: readonly TTransitionRule[] = [
     action: 'contract',
     from: ['approved'],
     to: 'contracted',
-    grants: [provinceOfficer, provinceLeader, anyOwnUnit, agencyOfficer],
+    grants: [provinceOfficer, provinceLeader, anyOwnUnit, nationalAgencyOfficer],
   },
   {
     // The first monthly progress report starts the implementation; whoever may report may start it.
     action: 'start',
     from: ['contracted'],
     to: 'in_progress',
-    grants: [provinceOfficer, provinceLeader, anyOwnUnit, agencyOfficer],
+    grants: [provinceOfficer, provinceLeader, anyOwnUnit, nationalAgencyOfficer],
   },
   {
     // Base-level acceptance (nghiệm thu cơ sở) is the Sở's, or the agency's for its own projects.
     action: 'accept',
     from: ['in_progress'],
     to: 'accepted',
-    grants: [provinceOfficer, provinceLeader, agencyOfficer],
+    grants: [provinceOfficer, provinceLeader, nationalAgencyOfficer],
   },
-  { action: 'settle', from: ['accepted'], to: 'settled', grants: [agencyOfficer] },
-  { action: 'close', from: ['settled'], to: 'closed', grants: [agencyOfficer] },
+  // The agency settles and closes national projects; the Sở local ones, paid from the provincial budget.
+  { action: 'settle', from: ['accepted'], to: 'settled', grants: FINANCE_GRANTS },
+  { action: 'close', from: ['settled'], to: 'closed', grants: FINANCE_GRANTS },
   {
-    // The Minister decides a stop (TT 36/2013 Art. 11); the agency's leaders record it.
+    // The Minister decides a stop (TT 36/2013 Art. 11); the agency's leaders record it. Locally the
+    // province decides and the Sở's leader records it.
     action: 'stop',
     from: ['approved', 'contracted', 'in_progress'],
     to: 'stopped',
-    grants: [agencyLeader],
+    grants: [nationalAgencyLeader, localProvinceLeader],
     needsReason: true,
   },
   {
     action: 'carry_over',
     from: ['contracted', 'in_progress'],
     to: 'carried_over',
-    grants: [agencyLeader],
+    grants: [nationalAgencyLeader, localProvinceLeader],
     needsReason: true,
   },
 ];
@@ -424,6 +432,11 @@ export function deadlineStagesFor(
     if (rule.grants.some((g) => grantApplies(g, roles, ctx))) stages.add(rule.deadline);
   }
   return [...stages];
+}
+
+/** True when the actor pays advances on (and settles) this proposal: see FINANCE_GRANTS. */
+export function canFinance(roles: readonly TRole[], ctx: TWorkflowContext): boolean {
+  return FINANCE_GRANTS.some((g) => grantApplies(g, roles, ctx));
 }
 
 /** What the actor may do with the proposal: sent with every proposal, the UI's only source for buttons. */

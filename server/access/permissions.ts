@@ -34,7 +34,7 @@ export const PERMISSIONS = [
   'typical_products.read', // the typical-product certificate registry (everyone signed in)
   'typical_products.write', // record certificates and yearly reports: the agency regional/national, a province its provincial ones
   'implementation.write', // contract, monthly progress reports, acceptance (the workflow decides who, when) (issue #7)
-  'implementation.finance', // advances and settlement: the agency pays and settles
+  'implementation.finance', // advances and settlement: the agency for national projects, the Sở for local ones (the workflow's canFinance decides)
   'adjustments.request', // request an adjustment, supplement or stop of an approved project
   'adjustments.decide', // decide one, within the authority the regulation set requires
   'inspections.write', // plan and record inspection visits
@@ -112,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'local_plans.manage',
     'regulations.write', // their own province's local set only (the use case checks)
     'typical_products.write',
+    'implementation.finance', // advances and settlement of their province's LOCAL projects (canFinance)
     'inspections.write',
     'reports.read',
   ],
@@ -127,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'local_plans.approve',
     'regulations.write', // their own province's local set only (the use case checks)
     'typical_products.write',
+    'implementation.finance', // advances and settlement of their province's LOCAL projects (canFinance)
     'adjustments.decide', // the Sở's decisions on group projects (TT 36/2013 Art. 11)
     'inspections.write',
     'reports.read',

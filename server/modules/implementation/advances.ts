@@ -2,12 +2,13 @@ import { desc, eq } from 'drizzle-orm';
 import type { TActivityType } from '../../../domain/enums/activity-types';
 import { checkAdvance } from '../../../domain/regulation';
 import type { TAdvanceRequest } from '../../../domain/schemas/implementation';
+import { canFinance } from '../../../domain/workflow/proposal';
 import { assertCan, auditActor, type TActor } from '../../access/actor';
 import { progressReports, proposalAdvances } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
-import { findProposal } from '../proposals';
+import { findProposal, workflowContext } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
 import { advancedTotal, assertNotFuture } from './support';
 
@@ -15,7 +16,8 @@ import { advancedTotal, assertNotFuture } from './support';
 const ADVANCEABLE = ['contracted', 'in_progress'];
 
 /**
- * An advance (tạm ứng, TT 36/2013 Arts. 12–16), recorded by the agency that pays it, within the rules of
+ * An advance (tạm ứng, TT 36/2013 Arts. 12–16), recorded by whoever pays it (the agency nationally, the
+ * Sở for a local project), within the rules of
  * `checkAdvance` (domain/regulation/advances.ts): the first-advance rate and its progress condition,
  * later advances by progress, in total never above 70 % before acceptance. A limit answers
  * `422 advance_limit_exceeded` with the figures; an unmet condition `422 advance_not_allowed`.
@@ -31,6 +33,8 @@ export async function recordAdvance(input: {
   assertCan(actor, 'implementation.finance');
   const row = await findProposal(tx, actor, id, { forUpdate: true });
   if (!row) throw notFound();
+  // The payer: the agency for a national project, the Sở for a local one.
+  if (!canFinance(actor.roles, workflowContext(actor, row))) throw new AppError('forbidden');
   const p = row.proposal;
   if (!ADVANCEABLE.includes(p.status)) throw new AppError('invalid_transition');
   assertNotFuture('paidOn', data.paidOn, now);

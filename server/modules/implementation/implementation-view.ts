@@ -5,6 +5,7 @@ import type { TAdjustmentAuthority } from '../../../domain/regulation/adjustment
 import { authorityCovers } from '../../../domain/regulation/adjustments';
 import type { TImplementationAbilities, TImplementationView } from '../../../domain/schemas/implementation';
 import {
+  canFinance,
   decideTransition,
   type TProposalAction,
   type TProposalStatus,
@@ -178,7 +179,7 @@ export function implementationAbilities(
   const inspect = can(actor, 'inspections.write');
   return {
     contract: write && may('contract'),
-    advance: finance && ADVANCEABLE.includes(status),
+    advance: finance && ADVANCEABLE.includes(status) && canFinance(actor.roles, ctx),
     report: write && (status === 'contracted' || status === 'in_progress') && may('start', 'contracted'),
     requestAdjustment:
       can(actor, 'adjustments.request') &&

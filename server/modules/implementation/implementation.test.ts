@@ -550,7 +550,8 @@ describe('access: every implementation route × every role', () => {
     [
       'POST /proposals/{id}/advances',
       (as) => as.post(`/api/v1/proposals/${ZERO}/advances`, { amount: 1, paidOn: '2026-03-02' }),
-      ['agency_officer'],
+      // The Sở pays and settles local projects (the workflow's canFinance decides per proposal).
+      ['agency_officer', 'province_officer', 'province_leader'],
     ],
     [
       'POST /proposals/{id}/progress-reports',
@@ -595,9 +596,14 @@ describe('access: every implementation route × every role', () => {
     [
       'POST /proposals/{id}/settlement',
       (as) => as.post(`/api/v1/proposals/${ZERO}/settlement`, { settledAmount: 1, settledOn: '2026-03-02' }),
-      ['agency_officer'],
+      // The Sở pays and settles local projects (the workflow's canFinance decides per proposal).
+      ['agency_officer', 'province_officer', 'province_leader'],
     ],
-    ['POST /proposals/{id}/close', (as) => as.post(`/api/v1/proposals/${ZERO}/close`), ['agency_officer']],
+    [
+      'POST /proposals/{id}/close',
+      (as) => as.post(`/api/v1/proposals/${ZERO}/close`),
+      ['agency_officer', 'province_officer', 'province_leader'],
+    ],
     ['GET /proposals/{id}/implementation', (as) => as.get(`/api/v1/proposals/${ZERO}/implementation`), ['*']],
     [
       'GET /proposals/{id}/progress-reports',

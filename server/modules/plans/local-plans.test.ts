@@ -311,6 +311,79 @@ describe('the local plan', () => {
   });
 });
 
+describe('a local project after the approval: the Sở pays, accepts and settles; the agency does not', () => {
+  it('contract, monthly report, advance, acceptance, settlement with the refund and closing by the Sở', async () => {
+    const A = ids.a;
+    h.clock.set('2026-03-20T02:00:00Z');
+    ok(
+      await w.bacNinhOfficer!.post(`/api/v1/proposals/${A}/contract`, {
+        number: 'HĐ-01/2026/KCĐP',
+        signedOn: '2026-03-02',
+        value: 250_000_000,
+        selectionMethod: 'selection',
+      }),
+      200,
+      'contract',
+    );
+    const report = { month: '2026-03', volumePercent: 75, moneySpent: 100_000_000, problems: '' };
+    ok(await w.bacNinhCentre!.post(`/api/v1/proposals/${A}/progress-reports`, report), 200, 'report');
+
+    // The provincial budget pays a local project: the Sở records the advance, not the agency.
+    const advance = { amount: 50_000_000, paidOn: '2026-03-20' };
+    const byAgency = (await w.agencyOfficer!.get(`/api/v1/proposals/${A}/implementation`)).json();
+    expect(byAgency.abilities).toMatchObject({ advance: false, settle: false });
+    expectProblem(await w.agencyOfficer!.post(`/api/v1/proposals/${A}/advances`, advance), 403, 'forbidden');
+    expectProblem(await w.laoCaiOfficer!.post(`/api/v1/proposals/${A}/advances`, advance), 404, 'not_found');
+    expectProblem(await w.bacNinhCentre!.post(`/api/v1/proposals/${A}/advances`, advance), 403, 'forbidden');
+    const bySo = (await w.bacNinhOfficer!.get(`/api/v1/proposals/${A}/implementation`)).json();
+    expect(bySo.abilities).toMatchObject({ advance: true });
+    ok(await w.bacNinhOfficer!.post(`/api/v1/proposals/${A}/advances`, advance), 200, 'advance');
+    // 70 % of 250,000,000 ₫ before acceptance, as nationally.
+    expectProblem(
+      await w.bacNinhOfficer!.post(`/api/v1/proposals/${A}/advances`, { ...advance, amount: 130_000_000 }),
+      422,
+      'advance_limit_exceeded',
+    );
+
+    h.clock.set('2026-10-06T02:00:00Z');
+    ok(
+      await w.bacNinhOfficer!.post(`/api/v1/proposals/${A}/acceptance`, {
+        minutesNumber: 'BB-01/NT-KCĐP',
+        result: 'passed',
+        acceptedOn: '2026-10-05',
+      }),
+      200,
+      'acceptance',
+    );
+    h.clock.set('2026-10-20T02:00:00Z');
+    const settlement = { settledAmount: 40_000_000, settledOn: '2026-10-20' };
+    expectProblem(
+      await w.agencyOfficer!.post(`/api/v1/proposals/${A}/settlement`, settlement),
+      403,
+      'forbidden',
+    );
+    const settled = await w.bacNinhOfficer!.post(`/api/v1/proposals/${A}/settlement`, settlement);
+    ok(settled, 200, 'settlement');
+    expect(settled.json()).toMatchObject({
+      status: 'settled',
+      settlement: {
+        settledAmount: 40_000_000,
+        advancedTotal: 50_000_000,
+        refundAmount: 10_000_000,
+        late: false,
+      },
+    });
+    expectProblem(await w.agencyOfficer!.post(`/api/v1/proposals/${A}/close`, {}), 403, 'forbidden');
+    ok(await w.bacNinhLeader!.post(`/api/v1/proposals/${A}/close`, {}), 200, 'close');
+    const [row] = await h.db.select().from(proposals).where(eq(proposals.id, A));
+    expect(row?.status).toBe('closed');
+    const events = await h.db.select().from(auditEvents).where(eq(auditEvents.entityId, A));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['advance.recorded', 'proposal.settled', 'proposal.closed']),
+    );
+  });
+});
+
 describe('the local regulation set', () => {
   it('a province without one gets its first local set from the template when its Sở opens a local cycle', async () => {
     const created = await w.laoCaiLeader!.post('/api/v1/cycles', { ...localCycle, provinceCode: '15' });
