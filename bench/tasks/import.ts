@@ -73,6 +73,8 @@ if (mode === 'floor') {
       console.log(JSON.stringify({ rows: IMPORT_ROWS, ms: performance.now() - started }));
     } else {
       const actor = await loadActor(db, user.id, 'token', { ip: null, requestId: null });
+      // From the first line of the import's work, as the floor's: not the runtime's start-up above.
+      const importStarted = performance.now();
       const outcome = await db.transaction((tx) =>
         importProposals({
           actor: actor!,
@@ -88,7 +90,7 @@ if (mode === 'floor') {
           rows: IMPORT_ROWS,
           errors: outcome.errors.length,
           firstErrors: outcome.errors.slice(0, 3),
-          ms: performance.now() - started,
+          ms: performance.now() - importStarted,
         }),
       );
     }
