@@ -17,7 +17,7 @@ import type { TDbOrTx } from '../../platform/db';
 import { proposalScope } from '../proposals';
 import { regulationSetForCycle } from '../regulations';
 import { SETTLEMENT_DAYS_AFTER_ACCEPTANCE } from './closing';
-import { REPORTING } from './progress';
+import { REPORTING, REPORTING_COLUMNS } from './progress';
 import { addDays } from './support';
 
 /** The months from `from` to `to` inclusive, `YYYY-MM`. */
@@ -59,21 +59,12 @@ export async function dueReports(
   const mine = [];
   if (isUnit && actor.organizationId)
     mine.push(eq(proposals.implementingOrganizationId, actor.organizationId));
-  if (isProvince && actor.provinceCode) mine.push(eq(proposals.provinceCode, actor.provinceCode));
+  // The Sở answers for every project of its province, merged old provinces included (proposalScope).
+  if (isProvince && actor.provinceCode) mine.push(sql`true`);
   if (mine.length === 0) return { month: asked, dueDate: `${asked}-25`, items: [] };
   const rows = await db
     .select({
-      id: proposals.id,
-      code: proposals.code,
-      title: proposals.title,
-      provinceCode: proposals.provinceCode,
-      status: proposals.status,
-      cycleId: proposals.cycleId,
-      signedOn: proposalContracts.signedOn,
-      implementingOrganizationId: proposals.implementingOrganizationId,
-      implementingOrganizationName: organizations.name,
-      implementingKind: organizations.kind,
-      implementingProvince: organizations.provinceCode,
+      ...REPORTING_COLUMNS,
       reported: sql<
         string[]
       >`coalesce((select array_agg(r.month order by r.month) from ${progressReports} r where r.proposal_id = ${proposals.id}), '{}')`,
@@ -94,7 +85,7 @@ export async function dueReports(
       r.implementingKind as TOrganizationKind,
       r.implementingProvince,
     );
-    const ownProvince = isProvince && throughProvince && r.provinceCode === actor.provinceCode;
+    const ownProvince = isProvince && throughProvince;
     if (!ownUnit && !ownProvince) continue;
     const set = sets.get(r.cycleId)!;
     const dueOf = (m: string) => {

@@ -14,13 +14,19 @@ import { DEMO_IMPLEMENTATION, seedDemoImplementation } from './implementation.se
 /** Issue #7: `seed --demo` shows every status and step of implementation, deterministically and once. */
 
 let h: THarness;
-let byKey: Record<string, { id: string; code: string; status: string }>;
+let byKey: Record<string, { id: string; code: string; status: string; provinceCode: string }>;
 
 beforeAll(async () => {
   h = await createHarness({ now: '2026-11-28T03:00:00Z' });
   await seedDemoData(h.db, h.clock.now(), h.ctx);
   const rows = await h.db
-    .select({ id: proposals.id, code: proposals.code, status: proposals.status, title: proposals.title })
+    .select({
+      id: proposals.id,
+      code: proposals.code,
+      status: proposals.status,
+      title: proposals.title,
+      provinceCode: proposals.provinceCode,
+    })
     .from(proposals)
     .where(
       inArray(
@@ -76,6 +82,10 @@ describe('seed --demo: implementation', () => {
     const so = await h.signIn('so.laocai@demo.khuyencong.vn', DEMO_PASSWORD);
     const overdue = (await so.get('/api/v1/progress-reports/overdue?month=2025-06')).json();
     expect(overdue.items.map((i: { code: string }) => i.code)).toContain(byKey.in_progress!.code);
+    // The demo projects carry Lào Cai's code of 2025 (10); today's Sở (15) still answers for their reports.
+    expect(byKey.in_progress!.provinceCode).not.toBe('15');
+    const due = (await so.get('/api/v1/progress-reports/due')).json();
+    expect(due.items.map((i: { code: string }) => i.code)).toContain(byKey.in_progress!.code);
     const report = await so.get('/api/v1/reports/province?provinceCode=15&year=2025&period=Y');
     expect(report.statusCode, report.body).toBe(200);
     const body = report.json();

@@ -16,6 +16,21 @@ import { fieldError } from './support';
 /** Statuses in which a monthly report is expected (between the contract and the acceptance). */
 export const REPORTING: TProposalStatus[] = ['contracted', 'in_progress'];
 
+/** What the overdue and due lists read of a reporting project (with `proposalContracts` and `organizations` joined). */
+export const REPORTING_COLUMNS = {
+  id: proposals.id,
+  code: proposals.code,
+  title: proposals.title,
+  provinceCode: proposals.provinceCode,
+  status: proposals.status,
+  cycleId: proposals.cycleId,
+  signedOn: proposalContracts.signedOn,
+  implementingOrganizationId: proposals.implementingOrganizationId,
+  implementingOrganizationName: organizations.name,
+  implementingKind: organizations.kind,
+  implementingProvince: organizations.provinceCode,
+};
+
 /**
  * A monthly progress report (Mẫu 3a/3b, due on the set's report day, the 25th): volume done, money
  * spent, problems. One per month (`409 report_exists`); not for a month still to come. The first one
@@ -112,19 +127,7 @@ export async function overdueReports(
   ];
   if (actor) conditions.push(proposalScope(actor));
   const rows = await db
-    .select({
-      id: proposals.id,
-      code: proposals.code,
-      title: proposals.title,
-      provinceCode: proposals.provinceCode,
-      status: proposals.status,
-      cycleId: proposals.cycleId,
-      signedOn: proposalContracts.signedOn,
-      implementingOrganizationId: proposals.implementingOrganizationId,
-      implementingOrganizationName: organizations.name,
-      implementingKind: organizations.kind,
-      implementingProvince: organizations.provinceCode,
-    })
+    .select(REPORTING_COLUMNS)
     .from(proposals)
     .innerJoin(proposalContracts, eq(proposalContracts.proposalId, proposals.id))
     .innerJoin(organizations, eq(organizations.id, proposals.implementingOrganizationId))
