@@ -8,16 +8,14 @@ import { ZProposalStatus } from '../../../domain/schemas/proposals';
 import { auditActor, type TActor } from '../../access/actor';
 import { proposals } from '../../db/schema';
 import { actorOf } from '../../http/app';
+import { DOCX_TYPE, sendAttachment, XLSX_TYPE } from '../../http/attachment';
 import type { TDb } from '../../platform/db';
-import { contentDisposition } from '../../platform/uploads/file-names';
 import { acceptProposals, decideProposal } from '../appraisals';
 import { recordAudit } from '../audit/record-audit';
 import { approvePlan } from './approve-plan';
 import { buildPlan } from './build-plan';
 import { planAnnexDocx, planXlsx } from './plans.export';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ZId = z.object({ id: z.uuid() });
 /** The proposal after the Sở's decision. */
 const ZLocalDecision = z.object({
@@ -163,59 +161,40 @@ export const localPlansRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/local-plans/:provinceCode/:planYear/export.xlsx',
-    {
-      config: { access: { permission: 'plans.read' } },
-      schema: {
-        tags: ['local-plans'],
-        summary: 'The local plan table as .xlsx (audited)',
-        params: ZLocalPlanParams,
+  const exports = {
+    xlsx: {
+      summary: 'The local plan table as .xlsx (audited)',
+      contentType: XLSX_TYPE,
+      render: planXlsx,
+      name: (province: string, year: number) => `Kế hoạch khuyến công địa phương ${province} ${year}.xlsx`,
+    },
+    docx: {
+      summary: 'The local plan’s decision annex as .docx (audited)',
+      contentType: DOCX_TYPE,
+      render: planAnnexDocx,
+      name: (province: string, year: number) =>
+        `Phụ lục kế hoạch khuyến công địa phương ${province} ${year}.docx`,
+    },
+  } as const;
+  for (const [format, file] of Object.entries(exports) as [
+    keyof typeof exports,
+    (typeof exports)[keyof typeof exports],
+  ][]) {
+    app.get(
+      `/local-plans/:provinceCode/:planYear/export.${format}`,
+      {
+        config: { access: { permission: 'plans.read' } },
+        schema: { tags: ['local-plans'], summary: file.summary, params: ZLocalPlanParams },
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const now = clock.now();
-      const { planYear, provinceCode } = request.params;
-      const { plan } = await buildPlan(db, actor, planYear, provinceCode);
-      const file = await planXlsx(plan);
-      await auditExport(db, actor, now, request.params, 'xlsx', plan);
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          contentDisposition(`Kế hoạch khuyến công địa phương ${provinceCode} ${planYear}.xlsx`),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .send(file);
-    },
-  );
-
-  app.get(
-    '/local-plans/:provinceCode/:planYear/export.docx',
-    {
-      config: { access: { permission: 'plans.read' } },
-      schema: {
-        tags: ['local-plans'],
-        summary: 'The local plan’s decision annex as .docx (audited)',
-        params: ZLocalPlanParams,
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const now = clock.now();
+        const { planYear, provinceCode } = request.params;
+        const { plan } = await buildPlan(db, actor, planYear, provinceCode);
+        const body = await file.render(plan);
+        await auditExport(db, actor, now, request.params, format, plan);
+        return sendAttachment(reply, file.contentType, file.name(provinceCode, planYear), body);
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const now = clock.now();
-      const { planYear, provinceCode } = request.params;
-      const { plan } = await buildPlan(db, actor, planYear, provinceCode);
-      const file = await planAnnexDocx(plan);
-      await auditExport(db, actor, now, request.params, 'docx', plan);
-      return reply
-        .header('content-type', DOCX)
-        .header(
-          'content-disposition',
-          contentDisposition(`Phụ lục kế hoạch khuyến công địa phương ${provinceCode} ${planYear}.docx`),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .send(file);
-    },
-  );
+    );
+  }
 };

@@ -4,6 +4,7 @@ import { ZPlanYearParams } from '../../../domain/schemas/cycles';
 import { ZApprovePlanRequest, ZOpenDataPlan, ZPlan } from '../../../domain/schemas/plans';
 import { auditActor, type TActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
+import { DOCX_TYPE, sendAttachment, XLSX_TYPE } from '../../http/attachment';
 import type { TDb } from '../../platform/db';
 import { contentDisposition } from '../../platform/uploads/file-names';
 import { recordAudit } from '../audit/record-audit';
@@ -11,9 +12,6 @@ import { approvePlan } from './approve-plan';
 import { buildPlan } from './build-plan';
 import { openDataCsv, openDataPlan } from './open-data';
 import { planAnnexDocx, planXlsx } from './plans.export';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function auditExport(
   db: TDb,
@@ -97,11 +95,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       const { plan } = await buildPlan(db, actor, planYear);
       const file = await planXlsx(plan);
       await auditExport(db, actor, now, planYear, 'xlsx', plan);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDisposition(`Kế hoạch khuyến công quốc gia ${planYear}.xlsx`))
-        .header('x-content-type-options', 'nosniff')
-        .send(file);
+      return sendAttachment(reply, XLSX_TYPE, `Kế hoạch khuyến công quốc gia ${planYear}.xlsx`, file);
     },
   );
 
@@ -122,11 +116,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       const { plan } = await buildPlan(db, actor, planYear);
       const file = await planAnnexDocx(plan);
       await auditExport(db, actor, now, planYear, 'docx', plan);
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', contentDisposition(`Phụ lục kế hoạch khuyến công ${planYear}.docx`))
-        .header('x-content-type-options', 'nosniff')
-        .send(file);
+      return sendAttachment(reply, DOCX_TYPE, `Phụ lục kế hoạch khuyến công ${planYear}.docx`, file);
     },
   );
 

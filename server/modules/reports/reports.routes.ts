@@ -2,13 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type TProvinceReport, ZProvinceReport, ZProvinceReportQuery } from '../../../domain/schemas/reports';
 import { auditActor } from '../../access/actor';
 import { actorOf } from '../../http/app';
-import { contentDisposition } from '../../platform/uploads/file-names';
+import { DOCX_TYPE, sendAttachment, XLSX_TYPE } from '../../http/attachment';
 import { recordAudit } from '../audit/record-audit';
 import { buildProvinceReport } from './province-report';
 import { provinceReportDocx, provinceReportXlsx } from './province-report.export';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const fileName = (r: TProvinceReport, ext: string) =>
   `Báo cáo khuyến công ${r.provinceName} ${r.period} ${r.year}.${ext}`;
@@ -66,11 +63,12 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
             at: now,
           }),
         );
-        return reply
-          .header('content-type', format === 'xlsx' ? XLSX : DOCX)
-          .header('content-disposition', contentDisposition(fileName(report, format)))
-          .header('x-content-type-options', 'nosniff')
-          .send(file);
+        return sendAttachment(
+          reply,
+          format === 'xlsx' ? XLSX_TYPE : DOCX_TYPE,
+          fileName(report, format),
+          file,
+        );
       },
     );
   }
