@@ -56,12 +56,12 @@ export async function dueReports(
   const [year, mm] = asked.split('-').map(Number) as [number, number];
   const isProvince = actor.roles.includes('province_officer') || actor.roles.includes('province_leader');
   const isUnit = actor.roles.includes('unit_officer');
-  const mine = [];
-  if (isUnit && actor.organizationId)
-    mine.push(eq(proposals.implementingOrganizationId, actor.organizationId));
-  // The Sở answers for every project of its province, merged old provinces included (proposalScope).
-  if (isProvince && actor.provinceCode) mine.push(sql`true`);
-  if (mine.length === 0) return { month: asked, dueDate: `${asked}-25`, items: [] };
+  const forProvince = isProvince && Boolean(actor.provinceCode);
+  const forUnit = isUnit && Boolean(actor.organizationId);
+  if (!forProvince && !forUnit) return { month: asked, dueDate: `${asked}-25`, items: [] };
+  // The Sở answers for every project of its province, merged old provinces included (proposalScope);
+  // a unit for its own.
+  const mine = forProvince ? undefined : eq(proposals.implementingOrganizationId, actor.organizationId);
   const rows = await db
     .select({
       ...REPORTING_COLUMNS,
@@ -72,7 +72,7 @@ export async function dueReports(
     .from(proposals)
     .innerJoin(proposalContracts, eq(proposalContracts.proposalId, proposals.id))
     .innerJoin(organizations, eq(organizations.id, proposals.implementingOrganizationId))
-    .where(and(inArray(proposals.status, REPORTING), proposalScope(actor), or(...mine)))
+    .where(and(inArray(proposals.status, REPORTING), proposalScope(actor), mine))
     .orderBy(asc(proposals.code));
   const sets = new Map<string, Awaited<ReturnType<typeof regulationSetForCycle>>['set']>();
   for (const cycleId of new Set(rows.map((r) => r.cycleId))) {
