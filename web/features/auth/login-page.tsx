@@ -104,7 +104,16 @@ export default function LoginPage() {
             </Form.Item>
           ) : null}
           <Form.Item style={{ marginBottom: 8 }}>
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
+            {/* A new button for the code step (key): the password step's button leaves its spinner's
+                exit animation behind at times, and its name stays "loading Xác nhận" for screen readers. */}
+            <Button
+              key={codeStep ? 'verify' : 'login'}
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={login.isPending}
+            >
               {codeStep ? t('secondFactor.verify') : t('auth.login')}
             </Button>
           </Form.Item>
