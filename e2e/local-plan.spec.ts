@@ -125,6 +125,23 @@ test('the Sở opens a local cycle, a proposal is registered and decided, the UB
   await page.getByRole('button', { name: 'Mở kỳ kế hoạch', exact: true }).click();
   await expect(page.getByText(`Đã mở kỳ kế hoạch khuyến công địa phương năm ${planYear}.`)).toBeVisible();
 
+  // --- It changes its own cycle in the cycle's drawer (the Sở sets a local cycle's deadlines and envelope).
+  await page.getByRole('button', { name: 'Sửa kỳ kế hoạch' }).click();
+  const drawer = page.getByRole('dialog', {
+    name: `Kỳ kế hoạch khuyến công địa phương năm ${planYear} (tỉnh mã ${PROVINCE})`,
+  });
+  await expect(
+    drawer.getByText('Hạn chót của kỳ kế hoạch địa phương do Sở Công Thương quyết định'),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await drawer.getByLabel('Tổng mức kinh phí', { exact: true }).fill('1600000000');
+  await drawer.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText('Đã lưu kỳ kế hoạch.')).toBeVisible();
+  const saved = await page.request.get(`/api/v1/cycles/${planYear}?provinceCode=${PROVINCE}`);
+  expect(((await saved.json()) as { budgetEnvelope: number }).budgetEnvelope).toBe(1_600_000_000);
+  await drawer.getByRole('button', { name: 'Đóng' }).click();
+  await expect(drawer).toBeHidden();
+
   // --- The extension centre creates a local proposal and uploads its dossier (API, its own session).
   const unit = await newPerson(browser, baseURL);
   await signInThroughApi(unit, centre.email, centre.password);

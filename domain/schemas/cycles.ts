@@ -65,6 +65,11 @@ export const ZCycle = z.object({
   orientations: z.array(ZOrientation),
   /** The caller's organisation's deadlines (with its extensions), for countdowns. */
   myDeadlines: z.object({ registration: ZEffectiveDeadline, dossier: ZEffectiveDeadline }),
+  /**
+   * Whether the caller may change this cycle (`PATCH /cycles/{planYear}`): a national one the agency's
+   * administrator; a local one also its province's Sở Công Thương (or extension centre).
+   */
+  mayEdit: z.boolean(),
   createdAt: ZInstant,
   updatedAt: ZInstant,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZBooleanQuery } from './common';
-import { ZPlanYear } from './cycles';
+import { ZPlanYear, ZProgramme } from './cycles';
 import { ZProposalsQuery } from './proposals';
 
 /**
@@ -48,6 +48,11 @@ export type TProposalsImportResult = z.infer<typeof ZProposalsImportResult>;
 export const ZCopyProposalsRequest = z.object({
   fromPlanYear: ZPlanYear,
   toPlanYear: ZPlanYear,
+  /**
+   * Which programme's table: the national one (default), or `local` — the caller's province's local
+   * (KCĐP) proposals into its local cycle of `toPlanYear`, numbered KCĐP-….
+   */
+  programme: ZProgramme.default('national'),
 });
 export type TCopyProposalsRequest = z.infer<typeof ZCopyProposalsRequest>;
 

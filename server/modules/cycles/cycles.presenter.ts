@@ -14,6 +14,7 @@ export function presentCycle(
   cycle: TCycleRow,
   regulationSetName: string,
   myDeadlines: { registration: TEffectiveDeadline; dossier: TEffectiveDeadline },
+  mayEdit: boolean,
 ) {
   return {
     id: cycle.id,
@@ -35,6 +36,7 @@ export function presentCycle(
       registration: presentDeadline(myDeadlines.registration),
       dossier: presentDeadline(myDeadlines.dossier),
     },
+    mayEdit,
     createdAt: cycle.createdAt.toISOString(),
     updatedAt: cycle.updatedAt.toISOString(),
   };

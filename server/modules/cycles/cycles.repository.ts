@@ -64,6 +64,12 @@ export function mayManageLocalCycle(actor: TActor, provinceCode: string): boolea
   );
 }
 
+/** Whether the actor may change a cycle: a national one the administrator, a local one also its Sở. */
+export function mayEditCycle(actor: TActor, cycle: Pick<TCycleRow, 'programme' | 'provinceCode'>): boolean {
+  if (cycle.programme !== 'local' || !cycle.provinceCode) return can(actor, 'cycles.write');
+  return mayManageLocalCycle(actor, cycle.provinceCode);
+}
+
 /**
  * Whether the actor sees a cycle: national ones everyone (drafts only those who may change them); a local
  * one the agency and the users of its province (drafts only its Sở and the administrator). Not seen = 404.

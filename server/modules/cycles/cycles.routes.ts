@@ -24,6 +24,7 @@ import {
   listCycles,
   listExtensions,
   loadRegulationSet,
+  mayEditCycle,
   maySeeCycle,
   registeringOrganizationOfActor,
   type TCycleRow,
@@ -42,7 +43,7 @@ async function cycleFor(db: TDbOrTx, actor: TActor, cycle: TCycleRow | null, now
   const organizationId = await registeringOrganizationOfActor(db, actor);
   const registration = await deadlineFor(db, cycle, organizationId, 'registration', now);
   const dossier = await deadlineFor(db, cycle, organizationId, 'dossier', now);
-  return presentCycle(cycle, set?.row.name ?? '', { registration, dossier });
+  return presentCycle(cycle, set?.row.name ?? '', { registration, dossier }, mayEditCycle(actor, cycle));
 }
 
 export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -118,10 +119,14 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/cycles/:planYear',
     {
-      config: { access: { permission: 'cycles.write' } },
+      // cycles.create: the administrator (national and local), a Sở (its province's local cycle only).
+      config: { access: { permission: 'cycles.create' } },
       schema: {
         tags: ['cycles'],
+        summary:
+          'Change the national cycle of a plan year (the administrator); with `?provinceCode=24` that province’s local (KCĐP) cycle (its Sở or the administrator)',
         params: ZPlanYearParams,
+        querystring: ZCycleQuery,
         body: ZUpdateCycleRequest,
         response: { 200: ZCycle },
       },
@@ -130,8 +135,11 @@ export const cyclesRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const now = clock.now();
       const { planYear } = request.params;
-      await db.transaction((tx) => updateCycle({ actor, tx, now, planYear, data: request.body }));
-      return cycleFor(db, actor, await findNationalCycle(db, planYear), now);
+      const { provinceCode } = request.query;
+      await db.transaction((tx) =>
+        updateCycle({ actor, tx, now, planYear, provinceCode, data: request.body }),
+      );
+      return cycleFor(db, actor, await findCycle(db, planYear, provinceCode), now);
     },
   );
 

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { TUpdateCycleRequest } from '../../../domain/schemas/cycles';
 import { canChangeCycleStatus, type TCycleStatus } from '../../../domain/workflow/cycle';
-import { assertCan, auditActor, type TActor } from '../../access/actor';
+import { auditActor, type TActor } from '../../access/actor';
 import { cycles } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/record-audit';
 import { assertDeadlineOrder, assertUsableSet, toDeadlineInstant } from './cycle-rules';
-import { findNationalCycle, orientationsInUse, type TCycleRow } from './cycles.repository';
+import { findCycle, mayEditCycle, maySeeCycle, orientationsInUse, type TCycleRow } from './cycles.repository';
 
 const snapshot = (c: TCycleRow) => ({
   status: c.status,
@@ -22,25 +22,29 @@ const snapshot = (c: TCycleRow) => ({
 
 /**
  * Changes a cycle: deadlines, envelope, status, regulation set, guidance letter, orientations. A closed
- * cycle is frozen; an orientation that proposals already name cannot be removed.
+ * cycle is frozen; an orientation that proposals already name cannot be removed. The national cycle of
+ * the plan year, or with `provinceCode` that province's local (KCĐP) one: its Sở sets the local
+ * deadlines, so it moves them here (there are no per-organisation extensions of a local cycle).
  */
 export async function updateCycle(input: {
   actor: TActor;
   tx: TTx;
   now: Date;
   planYear: number;
+  provinceCode?: string | undefined;
   data: TUpdateCycleRequest;
 }): Promise<void> {
   const { actor, tx, now, planYear, data } = input;
-  assertCan(actor, 'cycles.write');
-  const current = await findNationalCycle(tx, planYear, { forUpdate: true });
-  if (!current) throw notFound();
+  const current = await findCycle(tx, planYear, input.provinceCode, { forUpdate: true });
+  if (!current || !maySeeCycle(actor, current)) throw notFound();
+  if (!mayEditCycle(actor, current)) throw new AppError('forbidden');
   const from = current.status as TCycleStatus;
   if (from === 'closed') throw new AppError('invalid_transition');
   if (data.status !== undefined && data.status !== from && !canChangeCycleStatus(from, data.status)) {
     throw new AppError('invalid_transition');
   }
-  if (data.regulationSetId !== undefined) await assertUsableSet(tx, data.regulationSetId, planYear);
+  if (data.regulationSetId !== undefined)
+    await assertUsableSet(tx, data.regulationSetId, planYear, current.provinceCode);
   const registrationDeadline = data.registrationDeadline
     ? toDeadlineInstant(data.registrationDeadline)
     : current.registrationDeadline;
@@ -87,6 +91,7 @@ export async function updateCycle(input: {
     action: 'cycle.updated',
     entityType: 'cycle',
     entityId: current.id,
+    provinceCode: current.provinceCode,
     before: snapshot(current),
     after: next,
     at: now,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_REGULATION_SETS } from '../../../domain/regulation';
@@ -116,6 +116,78 @@ describe('the local cycle', () => {
     expect(await list('agencyOfficer', '?programme=local&provinceCode=24')).toEqual(['local:24']);
     ok(await w.bacNinhCentre!.get('/api/v1/cycles/2026?provinceCode=24'), 200, 'centre reads');
     expectProblem(await w.laoCaiOfficer!.get('/api/v1/cycles/2026?provinceCode=24'), 404, 'not_found');
+  });
+});
+
+describe('changing the local cycle', () => {
+  it('its Sở moves its deadlines (audited under the province); the national cycle stays; others may not', async () => {
+    const nationalBefore = (await w.admin!.get('/api/v1/cycles/2026')).json();
+    expect(nationalBefore.mayEdit).toBe(true);
+    expect((await w.bacNinhOfficer!.get('/api/v1/cycles/2026')).json().mayEdit).toBe(false);
+    expect((await w.bacNinhOfficer!.get('/api/v1/cycles/2026?provinceCode=24')).json().mayEdit).toBe(true);
+    expect((await w.ubndBacNinh!.get('/api/v1/cycles/2026?provinceCode=24')).json().mayEdit).toBe(false);
+    expect((await w.agencyOfficer!.get('/api/v1/cycles/2026?provinceCode=24')).json().mayEdit).toBe(false);
+
+    const url = '/api/v1/cycles/2026?provinceCode=24';
+    // The registration deadline after the dossier deadline: refused whole.
+    expectProblem(
+      await w.bacNinhOfficer!.patch(url, { registrationDeadline: '2025-11-01', guidanceLetter: null }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await w.laoCaiOfficer!.patch(url, { registrationDeadline: '2025-07-31' }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await w.bacNinhCentre!.patch(url, { registrationDeadline: '2025-07-31' }),
+      403,
+      'forbidden',
+    );
+    expectProblem(await w.ubndBacNinh!.patch(url, { registrationDeadline: '2025-07-31' }), 403, 'forbidden');
+    expectProblem(
+      await w.agencyOfficer!.patch(url, { registrationDeadline: '2025-07-31' }),
+      403,
+      'forbidden',
+    );
+    // A Sở does not change the national cycle, with or without a province named.
+    expectProblem(
+      await w.bacNinhOfficer!.patch('/api/v1/cycles/2026', { budgetEnvelope: 1 }),
+      403,
+      'forbidden',
+    );
+    const unchanged = (await w.bacNinhCentre!.get(url)).json();
+    expect(unchanged.registrationDeadline).toBe('2025-07-15T16:59:59.999Z');
+
+    const changed = await w.bacNinhOfficer!.patch(url, {
+      registrationDeadline: '2025-07-31',
+      guidanceLetter: { number: '45/SCT-QLCN', date: '2025-05-02' },
+    });
+    ok(changed, 200, 'the Sở moves the deadline');
+    expect(changed.json()).toMatchObject({
+      programme: 'local',
+      provinceCode: '24',
+      registrationDeadline: '2025-07-31T16:59:59.999Z',
+      dossierDeadline: '2025-10-15T16:59:59.999Z',
+      guidanceLetter: { number: '45/SCT-QLCN', date: '2025-05-02' },
+      mayEdit: true,
+    });
+    // Everyone in the province reads the new deadline; the national cycle is as it was.
+    expect((await w.bacNinhCentre!.get(url)).json().myDeadlines.registration.deadline).toBe(
+      '2025-07-31T16:59:59.999Z',
+    );
+    const nationalAfter = (await w.admin!.get('/api/v1/cycles/2026')).json();
+    expect(nationalAfter.registrationDeadline).toBe(nationalBefore.registrationDeadline);
+    expect(nationalAfter.updatedAt).toBe(nationalBefore.updatedAt);
+    const events = await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'cycle.updated'), eq(auditEvents.entityId, changed.json().id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.provinceCode).toBe('24');
+    // The administrator may change it too.
+    ok(await w.admin!.patch(url, { budgetEnvelope: localCycle.budgetEnvelope }), 200, 'the administrator');
   });
 });
 
@@ -427,5 +499,75 @@ describe('the local regulation set', () => {
       note: 'Theo Quyết định của UBND tỉnh',
     });
     ok(published, 201, 'publish');
+  });
+});
+
+describe('copying last year’s table', () => {
+  it('the Sở copies its local proposals into its next local cycle as KCĐP drafts; a national copy leaves them out', async () => {
+    const local2027 = await w.bacNinhOfficer!.post('/api/v1/cycles', {
+      ...localCycle,
+      planYear: 2027,
+      registrationDeadline: '2026-07-15',
+      dossierDeadline: '2026-10-15',
+    });
+    ok(local2027, 201, 'the 2027 local cycle');
+    ok(
+      await w.admin!.post('/api/v1/cycles', { planYear: 2027, status: 'open', orientations: ORIENTATIONS }),
+      201,
+      'the 2027 national cycle',
+    );
+    // What each copy must take, computed apart: Bắc Ninh's 2026 proposals of the programme, not dropped.
+    const sources = async (programme: string) =>
+      (
+        await h.db
+          .select({ code: proposals.code })
+          .from(proposals)
+          .where(
+            and(
+              eq(proposals.planYear, 2026),
+              eq(proposals.programme, programme),
+              eq(proposals.provinceCode, '24'),
+              notInArray(proposals.status, ['withdrawn', 'rejected', 'not_recommended', 'stopped']),
+            ),
+          )
+      ).length;
+    const localSources = await sources('local');
+    expect(localSources).toBeGreaterThan(0);
+
+    // Lào Cai has no 2027 local cycle: nothing is copied.
+    expectProblem(
+      await w.laoCaiOfficer!.post('/api/v1/proposals/copy', {
+        fromPlanYear: 2026,
+        toPlanYear: 2027,
+        programme: 'local',
+      }),
+      400,
+      'validation_failed',
+    );
+
+    const local = await w.bacNinhOfficer!.post('/api/v1/proposals/copy', {
+      fromPlanYear: 2026,
+      toPlanYear: 2027,
+      programme: 'local',
+    });
+    ok(local, 201, 'the local copy');
+    expect(local.json().created).toBe(localSources);
+    for (const code of local.json().codes) expect(code).toMatch(/^KCĐP-2027-24-\d{4}$/);
+    const copied = await h.db
+      .select()
+      .from(proposals)
+      .where(inArray(proposals.code, local.json().codes as string[]));
+    expect(copied).toHaveLength(localSources);
+    for (const p of copied) {
+      expect([p.programme, p.cycleId, p.status]).toEqual(['local', local2027.json().id, 'draft']);
+    }
+
+    const national = await w.bacNinhOfficer!.post('/api/v1/proposals/copy', {
+      fromPlanYear: 2026,
+      toPlanYear: 2027,
+    });
+    ok(national, 201, 'the national copy');
+    expect(national.json().created).toBe(await sources('national'));
+    for (const code of national.json().codes) expect(code).toMatch(/^KCQG-2027-24-\d{4}$/);
   });
 });

@@ -5,7 +5,7 @@ import { assertCan, type TActor } from '../../access/actor';
 import { proposals } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { findNationalCycle } from '../cycles';
+import { findCycle } from '../cycles';
 import { insertDraftProposal, reserveProposalCode } from './create-proposal';
 import { proposalScope } from './proposals.repository';
 
@@ -26,6 +26,8 @@ export function shiftYears(isoDate: string | null, years: number): string | null
  * actor's scope (except withdrawn, rejected, not recommended or stopped ones) becomes a new draft of
  * `toPlanYear` — same unit, content and budget, dates moved by the years between, orientations cleared
  * (they are the new cycle's) — with a new code, each audited as created with the code it was copied from.
+ * One programme at a time: the national table into the national cycle, or the actor's province's local
+ * (KCĐP) table into that province's local cycle; never one into the other.
  */
 export async function copyProposalsToYear(input: {
   actor: TActor;
@@ -35,7 +37,11 @@ export async function copyProposalsToYear(input: {
 }): Promise<{ created: number; codes: string[] }> {
   const { actor, tx, now, data } = input;
   assertCan(actor, 'proposals.write');
-  const cycle = await findNationalCycle(tx, data.toPlanYear);
+  const programme = data.programme ?? 'national';
+  // A local table is a province's: the actor's own (the agency has no province and copies none).
+  const provinceCode = programme === 'local' ? actor.provinceCode : null;
+  const cycle =
+    programme === 'local' && !provinceCode ? null : await findCycle(tx, data.toPlanYear, provinceCode);
   if (!cycle || !acceptsNewProposals(cycle.status as TCycleStatus) || data.toPlanYear <= data.fromPlanYear) {
     throw new AppError('validation_failed', {
       errors: [
@@ -56,6 +62,8 @@ export async function copyProposalsToYear(input: {
     .where(
       and(
         eq(proposals.planYear, data.fromPlanYear),
+        eq(proposals.programme, programme),
+        ...(provinceCode ? [eq(proposals.provinceCode, provinceCode)] : []),
         notInArray(proposals.status, NOT_COPIED),
         proposalScope(actor),
       ),
@@ -64,11 +72,11 @@ export async function copyProposalsToYear(input: {
   const years = data.toPlanYear - data.fromPlanYear;
   const codes: string[] = [];
   for (const source of sources) {
-    const code = await reserveProposalCode(tx, data.toPlanYear, source.provinceCode);
+    const code = await reserveProposalCode(tx, data.toPlanYear, source.provinceCode, programme);
     const values = {
       code,
       cycleId: cycle.id,
-      programme: 'national',
+      programme,
       planYear: data.toPlanYear,
       provinceCode: source.provinceCode,
       implementingOrganizationId: source.implementingOrganizationId,

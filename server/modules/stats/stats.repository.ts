@@ -1,8 +1,9 @@
 import { and, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { ACCEPTED_STATUSES, APPROVED_STATUSES, type TStatsQuery } from '../../../domain/schemas/stats';
 import type { TActor } from '../../access/actor';
-import { cycles, proposals, proposalTransitions } from '../../db/schema';
+import { cycles, proposalAcceptances, proposals, proposalTransitions } from '../../db/schema';
 import type { TDbOrTx } from '../../platform/db';
+import { SETTLEMENT_DAYS_AFTER_ACCEPTANCE } from '../implementation';
 import { proposalScope } from '../proposals';
 
 /** The Vietnam calendar day a proposal was created: which province map its code belongs to. */
@@ -96,8 +97,9 @@ export async function nationalEnvelopes(db: TDbOrTx, years: { from?: number; to?
 
 /**
  * Lagging projects within the actor's scope at `today` (Vietnam date): approved projects past their
- * end date and not yet accepted; accepted ones not settled 90 days after their end date; returned
- * dossiers whose supplement is overdue.
+ * end date and not yet accepted; accepted ones whose settlement dossier is not in 15 days after the
+ * recorded acceptance (domain.md §7.3; without an acceptance record, older data: 90 days after the end
+ * date); returned dossiers whose supplement is overdue.
  */
 export async function laggingProjects(
   db: TDbOrTx,
@@ -113,7 +115,10 @@ export async function laggingProjects(
     order by t.at desc limit 1)`;
   const dueDate = sql<string | null>`case
     when ${proposals.status} in ('approved', 'contracted', 'in_progress') then ${proposals.endDate}::text
-    when ${proposals.status} = 'accepted' then (${proposals.endDate} + 90)::text
+    when ${proposals.status} = 'accepted' then coalesce(
+      (select (a.accepted_on + ${SETTLEMENT_DAYS_AFTER_ACCEPTANCE}::int)::text from ${proposalAcceptances} a
+        where a.proposal_id = ${proposals.id}),
+      (${proposals.endDate} + 90)::text)
     when ${proposals.status} = 'returned' then ${lastReturnDue}
   end`;
   const inner = db

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TStatsItem, TStatsResponse } from '../../../domain/schemas/stats';
-import { adminUnits, auditEvents, programmes, proposals } from '../../db/schema';
+import { adminUnits, auditEvents, programmes, proposalAcceptances, proposals } from '../../db/schema';
 import { DEMO_PASSWORD, seedDemoData } from '../../db/seed/demo';
 import { createHarness, expectProblem, type TClient, type THarness } from '../../test/harness';
 import { DEMO_IMPLEMENTATION } from '../implementation/implementation.seed';
@@ -192,6 +192,20 @@ describe('GET /stats by province: current and historical modes', () => {
     expect(lagging.total).toBe(late.length + lateToo.length);
     expect(lagging.items[0]).toMatchObject({ reason: expect.any(String), daysLate: expect.any(Number) });
     expect(lagging.items.every((i: { daysLate: number }) => i.daysLate > 0)).toBe(true);
+    // An accepted project with its acceptance recorded is late 15 days after it (the settlement dossier).
+    const recorded = await h.db
+      .select({ id: proposals.id, acceptedOn: proposalAcceptances.acceptedOn })
+      .from(proposals)
+      .innerJoin(proposalAcceptances, eq(proposalAcceptances.proposalId, proposals.id))
+      .where(eq(proposals.status, 'accepted'));
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const r of recorded) {
+      const item = lagging.items.find((i: { id: string }) => i.id === r.id);
+      const due = new Date(Date.parse(`${r.acceptedOn}T00:00:00Z`) + 15 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      expect(item).toMatchObject({ reason: 'late_settlement', dueDate: due });
+    }
     const mine = (await laoCai.get('/api/v1/stats/lagging')).json();
     expect(mine.items.every((i: { provinceCode: string }) => ['15', '10'].includes(i.provinceCode))).toBe(
       true,

@@ -70,7 +70,9 @@ export function CycleDrawer({
   const { t } = useTranslation();
   const notify = useNotify();
   const { can } = usePermissions();
-  const canWrite = can('cycles.write');
+  // A cycle says whether the caller may change it (a local one: also its Sở); a new one is national.
+  const canWrite = cycle ? cycle.mayEdit : can('cycles.write');
+  const isLocal = cycle?.programme === 'local';
   const [form] = Form.useForm<TCycleForm>();
   const create = useCreateCycle();
   const update = useUpdateCycle();
@@ -109,7 +111,11 @@ export function CycleDrawer({
     };
     if (cycle) {
       update.mutate(
-        { planYear: cycle.planYear, changes: { ...common, guidanceLetter: guidance } },
+        {
+          planYear: cycle.planYear,
+          provinceCode: cycle.provinceCode,
+          changes: { ...common, guidanceLetter: guidance },
+        },
         { onSuccess: () => void notify.success(t('cycles.updated')) },
       );
     } else {
@@ -131,7 +137,13 @@ export function CycleDrawer({
       onClose={onClose}
       size="large"
       destroyOnHidden
-      title={cycle ? t('cycles.editTitle', { year: cycle.planYear }) : t('cycles.createTitle')}
+      title={
+        cycle
+          ? isLocal
+            ? t('cycles.editLocalTitle', { year: cycle.planYear, province: cycle.provinceCode })
+            : t('cycles.editTitle', { year: cycle.planYear })
+          : t('cycles.createTitle')
+      }
       extra={
         canWrite ? (
           <Space>
@@ -287,11 +299,15 @@ export function CycleDrawer({
           </Form.List>
         </Form>
       )}
-      {cycle ? (
+      {cycle && !isLocal ? (
         <>
           <Divider />
           <Extensions cycle={cycle} canWrite={canWrite} />
         </>
+      ) : null}
+      {isLocal && canWrite ? (
+        // The Sở sets a local cycle's deadlines itself: it moves them here instead of granting extensions.
+        <Alert type="info" showIcon title={t('cycles.localDeadlinesHelp')} style={{ marginTop: 16 }} />
       ) : null}
     </Drawer>
   );

@@ -74,9 +74,27 @@ export function useCreateCycle() {
 export function useUpdateCycle() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ planYear, changes }: { planYear: number; changes: TUpdateCycleRequest }) =>
-      api<TCycle>(`/cycles/${planYear}`, { method: 'PATCH', body: changes }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+    mutationFn: ({
+      planYear,
+      provinceCode,
+      changes,
+    }: {
+      planYear: number;
+      /** A province's local (KCĐP) cycle; without it the national one. */
+      provinceCode?: string | null;
+      changes: TUpdateCycleRequest;
+    }) =>
+      api<TCycle>(`/cycles/${planYear}`, {
+        method: 'PATCH',
+        query: provinceCode ? { provinceCode } : {},
+        body: changes,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.all }),
+        // The local plans page reads its cycles under its own key.
+        queryClient.invalidateQueries({ queryKey: ['local-plans'] }),
+      ]),
   });
 }
 

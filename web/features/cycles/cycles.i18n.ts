@@ -25,6 +25,9 @@ export const cyclesVi = {
   create: 'Thêm kỳ kế hoạch',
   createTitle: 'Thêm kỳ kế hoạch',
   editTitle: 'Sửa kỳ kế hoạch năm {{year}}',
+  editLocalTitle: 'Kỳ kế hoạch khuyến công địa phương năm {{year}} (tỉnh mã {{province}})',
+  localDeadlinesHelp:
+    'Hạn chót của kỳ kế hoạch địa phương do Sở Công Thương quyết định: muốn gia hạn, hãy sửa hạn đăng ký hoặc hạn gửi hồ sơ ở trên và lưu.',
   editNamed: 'Sửa kỳ kế hoạch năm {{year}}',
   created: 'Đã thêm kỳ kế hoạch năm {{year}}.',
   updated: 'Đã lưu kỳ kế hoạch.',
@@ -91,6 +94,9 @@ export const cyclesEn: DeepStrings<typeof cyclesVi> = {
   create: 'Add a plan cycle',
   createTitle: 'Add a plan cycle',
   editTitle: 'Edit the {{year}} plan cycle',
+  editLocalTitle: 'The {{year}} local industrial-extension cycle (province {{province}})',
+  localDeadlinesHelp:
+    'The Department of Industry and Trade sets a local cycle’s deadlines: to extend one, change the registration or dossier deadline above and save.',
   editNamed: 'Edit the {{year}} plan cycle',
   created: 'The {{year}} plan cycle was added.',
   updated: 'The plan cycle was saved.',

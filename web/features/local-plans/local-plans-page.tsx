@@ -8,6 +8,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Radio,
   Select,
   Space,
@@ -27,7 +28,9 @@ import { applyFieldErrors } from '../../lib/forms';
 import { useNotify } from '../../lib/notify';
 import { usePermissions } from '../../lib/permissions';
 import { useMe } from '../auth/auth.api';
+import { CycleDrawer } from '../cycles/cycle-drawer';
 import { StatusTag, vnd } from '../proposals/inputs';
+import { useCopyProposals } from '../proposals/proposal-sheets.api';
 import {
   localPlanExportUrl,
   type TProposal,
@@ -69,12 +72,14 @@ export default function LocalPlansPage() {
   const accept = useAcceptLocal();
   const decide = useDecideLocal();
   const approve = useApproveLocalPlan(planYear, provinceCode);
+  const copy = useCopyProposals();
   const [cycleForm] = Form.useForm();
   const [registerForm] = Form.useForm();
   const [decideForm] = Form.useForm();
   const [approveForm] = Form.useForm<{ decisionNumber: string; decisionDate: Dayjs }>();
   const [deciding, setDeciding] = useState<TProposal | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [cycleOpen, setCycleOpen] = useState(false);
 
   const myProvince = me?.organization?.provinceCode ?? null;
   const mayOpenCycle = can('cycles.create') && !!myProvince;
@@ -177,16 +182,23 @@ export default function LocalPlansPage() {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card title={<h2 className="card-title">{t('localPlans.cycles')}</h2>}>
           {items.length > 0 ? (
-            <Select
-              aria-label={t('localPlans.select')}
-              style={{ minWidth: 260 }}
-              value={selectedKey || undefined}
-              onChange={(value: string) => setParams({ cycle: value })}
-              options={items.map((c) => ({
-                value: `${c.provinceCode}-${c.planYear}`,
-                label: t('localPlans.cycleLabel', { year: c.planYear, province: c.provinceCode }),
-              }))}
-            />
+            <Space wrap>
+              <Select
+                aria-label={t('localPlans.select')}
+                style={{ minWidth: 260 }}
+                value={selectedKey || undefined}
+                onChange={(value: string) => setParams({ cycle: value })}
+                options={items.map((c) => ({
+                  value: `${c.provinceCode}-${c.planYear}`,
+                  label: t('localPlans.cycleLabel', { year: c.planYear, province: c.provinceCode }),
+                }))}
+              />
+              {selected ? (
+                <Button onClick={() => setCycleOpen(true)}>
+                  {selected.mayEdit ? t('localPlans.editCycle') : t('localPlans.viewCycle')}
+                </Button>
+              ) : null}
+            </Space>
           ) : (
             <p>{t('localPlans.noCycles')}</p>
           )}
@@ -231,6 +243,39 @@ export default function LocalPlansPage() {
                   <Link to={`/proposals/new?programme=local&planYear=${selected.planYear}`}>
                     {t('localPlans.newProposal')}
                   </Link>
+                ) : null}
+                {can('proposals.write') &&
+                selected.status === 'open' &&
+                me?.organization?.provinceCode === selected.provinceCode ? (
+                  <Popconfirm
+                    title={t('localPlans.copyTitle', { from: selected.planYear - 1, to: selected.planYear })}
+                    description={<div style={{ maxWidth: 360 }}>{t('localPlans.copyIntro')}</div>}
+                    okText={t('localPlans.copy')}
+                    cancelText={t('localPlans.cancel')}
+                    onConfirm={
+                      () =>
+                        copy
+                          .mutateAsync(
+                            {
+                              fromPlanYear: selected.planYear - 1,
+                              toPlanYear: selected.planYear,
+                              programme: 'local',
+                            },
+                            {
+                              onSuccess: (r) =>
+                                void notify.success(
+                                  t('localPlans.copied', { count: r.created, year: selected.planYear }),
+                                ),
+                              onError: (error) => void notify.error(errorMessage(error)),
+                            },
+                          )
+                          .catch(() => undefined) // the error is shown by onError
+                    }
+                  >
+                    <Button loading={copy.isPending}>
+                      {t('localPlans.copyButton', { year: selected.planYear - 1 })}
+                    </Button>
+                  </Popconfirm>
                 ) : null}
                 {registrable.length > 0 ? (
                   <Button onClick={() => setRegistering(true)}>
@@ -480,6 +525,11 @@ export default function LocalPlansPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <CycleDrawer
+        open={cycleOpen && !!selected}
+        cycle={selected ?? null}
+        onClose={() => setCycleOpen(false)}
+      />
     </>
   );
 }

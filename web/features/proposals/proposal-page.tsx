@@ -15,7 +15,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TDocumentKind } from '../../../domain/enums/document-kinds';
@@ -117,9 +117,15 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
   const abilities = proposal?.abilities;
   const editable = isNew ? can('proposals.write') : abilities?.edit === true;
 
-  // The form follows the saved proposal; a newer version from the server (after any action) replaces it.
+  // The form follows the saved proposal; a newer VERSION from the server (after any action) replaces it.
+  // A refetch of the same version (after a save's invalidation, on focus) leaves what the user is typing.
+  const shownVersion = useRef<string | null>(null);
   useEffect(() => {
-    if (proposal) form.setFieldsValue(fromProposal(proposal));
+    if (!proposal) return;
+    const version = `${proposal.id}:${proposal.lockVersion}`;
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
+    form.setFieldsValue(fromProposal(proposal));
   }, [proposal, form]);
 
   const organizationOptions = useMemo(() => {

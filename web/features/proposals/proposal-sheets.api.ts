@@ -79,8 +79,11 @@ export function useImportTable() {
 export function useCopyProposals() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { fromPlanYear: number; toPlanYear: number }) =>
+    mutationFn: (body: { fromPlanYear: number; toPlanYear: number; programme?: 'national' | 'local' }) =>
       api<{ created: number; codes: string[] }>('/proposals/copy', { method: 'POST', body }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: proposalKeys.all }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: proposalKeys.all });
+      void client.invalidateQueries({ queryKey: ['local-plans'] });
+    },
   });
 }
