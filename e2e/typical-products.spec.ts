@@ -149,10 +149,18 @@ test('an agency officer records a national certificate; a Lào Cai officer picks
 
   const picker = officer.getByLabel('Giấy chứng nhận trong sổ sản phẩm tiêu biểu', { exact: true });
   await picker.click();
+  // The picker searches the registry after a pause in typing: pick from the search's answer, not from
+  // the list it replaces (a click on an option being re-rendered can be lost; then it is clicked again).
+  const searched = officer.waitForResponse((r) => r.url().includes('/api/v1/typical-products?q=suoi'));
   await picker.fill(`suoi giang ${stamp}`);
-  await officer.locator('.ant-select-item-option', { hasText: number }).click();
-  // The picker copied the holder into the empty beneficiary.
-  await expect(officer.getByLabel('Mã số thuế', { exact: true })).toHaveValue(taxCode);
+  await searched;
+  const option = officer.locator('.ant-select-item-option', { hasText: number });
+  const beneficiaryTaxCode = officer.getByLabel('Mã số thuế', { exact: true });
+  await expect(async () => {
+    if (await option.isVisible()) await option.click({ timeout: 5_000 });
+    // The picker copied the holder into the empty beneficiary.
+    await expect(beneficiaryTaxCode).toHaveValue(taxCode, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 
   const priority = officer.locator('[data-finding="certificate_priority"]');
   await expect(priority).toBeVisible();
@@ -163,6 +171,10 @@ test('an agency officer records a national certificate; a Lào Cai officer picks
   // Saved, the server's check agrees: the priority comes from the registry's record.
   await officer.getByRole('button', { name: 'Lưu đề án' }).click();
   await expect(officer).toHaveURL(/\/proposals\/[0-9a-f-]{36}$/);
+  // The saved proposal's page (its code in the heading): until its code has loaded, the new-proposal form
+  // may still be on screen, and what is typed there is not the saved proposal's.
+  await expect(officer.getByRole('heading', { level: 1, name: /^KCQG-\d{4}-15-\d{4} — / })).toBeVisible();
+  await officer.waitForLoadState('networkidle');
   const proposalId = new URL(officer.url()).pathname.split('/').pop() ?? '';
   const checks = await officer.request.get(`/api/v1/proposals/${proposalId}/checks`);
   expect(checks.status()).toBe(200);
