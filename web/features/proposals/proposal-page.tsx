@@ -115,7 +115,11 @@ function ProposalEditor({ proposal }: { proposal: TProposalDetail | null }) {
   });
   const serverChecks = useProposalChecks(set ? undefined : proposal?.id, proposal?.lockVersion);
   const abilities = proposal?.abilities;
-  const editable = isNew ? can('proposals.write') : abilities?.edit === true;
+  // A new proposal's form is frozen from "Lưu đề án" until the saved proposal's page replaces it: typing
+  // into it then (a slow machine can show it a moment after the address changed) would be lost.
+  const editable = isNew
+    ? can('proposals.write') && !create.isPending && !create.isSuccess
+    : abilities?.edit === true;
 
   // The form follows the saved proposal; a newer VERSION from the server (after any action) replaces it.
   // A refetch of the same version (after a save's invalidation, on focus) leaves what the user is typing.
