@@ -1,5 +1,5 @@
 import type { TCreateCycleRequest } from '../../../domain/schemas/cycles';
-import { assertCan, auditActor, type TActor } from '../../access/actor';
+import { auditActor, type TActor } from '../../access/actor';
 import { cycles } from '../../db/schema';
 import type { TTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -11,7 +11,7 @@ import {
   defaultDeadlineInstants,
   toDeadlineInstant,
 } from './cycle-rules';
-import { defaultLocalSetId, defaultNationalSetId, findCycle, mayManageLocalCycle } from './cycles.repository';
+import { defaultLocalSetId, defaultNationalSetId, findCycle, mayEditCycle } from './cycles.repository';
 
 /**
  * Opens the national cycle of a plan year (the administrator), or a province's local (KCĐP) cycle (its
@@ -27,8 +27,7 @@ export async function createCycle(input: {
 }): Promise<string> {
   const { actor, tx, now, data } = input;
   const provinceCode = data.programme === 'local' ? (data.provinceCode ?? null) : null;
-  if (provinceCode === null) assertCan(actor, 'cycles.write');
-  else if (!mayManageLocalCycle(actor, provinceCode)) throw new AppError('forbidden');
+  if (!mayEditCycle(actor, { programme: data.programme, provinceCode })) throw new AppError('forbidden');
   if (await findCycle(tx, data.planYear, provinceCode)) {
     throw new AppError('conflict', {
       detail: provinceCode

@@ -161,27 +161,26 @@ export const localPlansRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const exports = {
-    xlsx: {
+  const exports = [
+    {
+      format: 'xlsx',
       summary: 'The local plan table as .xlsx (audited)',
       contentType: XLSX_TYPE,
       render: planXlsx,
       name: (province: string, year: number) => `Kế hoạch khuyến công địa phương ${province} ${year}.xlsx`,
     },
-    docx: {
+    {
+      format: 'docx',
       summary: 'The local plan’s decision annex as .docx (audited)',
       contentType: DOCX_TYPE,
       render: planAnnexDocx,
       name: (province: string, year: number) =>
         `Phụ lục kế hoạch khuyến công địa phương ${province} ${year}.docx`,
     },
-  } as const;
-  for (const [format, file] of Object.entries(exports) as [
-    keyof typeof exports,
-    (typeof exports)[keyof typeof exports],
-  ][]) {
+  ] as const;
+  for (const file of exports) {
     app.get(
-      `/local-plans/:provinceCode/:planYear/export.${format}`,
+      `/local-plans/:provinceCode/:planYear/export.${file.format}`,
       {
         config: { access: { permission: 'plans.read' } },
         schema: { tags: ['local-plans'], summary: file.summary, params: ZLocalPlanParams },
@@ -192,7 +191,7 @@ export const localPlansRoutes: FastifyPluginAsyncZod = async (app) => {
         const { planYear, provinceCode } = request.params;
         const { plan } = await buildPlan(db, actor, planYear, provinceCode);
         const body = await file.render(plan);
-        await auditExport(db, actor, now, request.params, format, plan);
+        await auditExport(db, actor, now, request.params, file.format, plan);
         return sendAttachment(reply, file.contentType, file.name(provinceCode, planYear), body);
       },
     );

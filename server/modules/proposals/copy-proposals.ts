@@ -37,7 +37,7 @@ export async function copyProposalsToYear(input: {
 }): Promise<{ created: number; codes: string[] }> {
   const { actor, tx, now, data } = input;
   assertCan(actor, 'proposals.write');
-  const programme = data.programme ?? 'national';
+  const { programme } = data;
   // A local table is a province's: the actor's own (the agency has no province and copies none).
   const provinceCode = programme === 'local' ? actor.provinceCode : null;
   const cycle =

@@ -7,6 +7,7 @@ import type {
   TUpdateCycleRequest,
 } from '../../../domain/schemas/cycles';
 import { api, type TPage } from '../../lib/api';
+import { LOCAL_PLANS_KEY } from '../local-plans/local-plans.api';
 
 export type { TCycle, TExtension };
 
@@ -93,7 +94,7 @@ export function useUpdateCycle() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.all }),
         // The local plans page reads its cycles under its own key.
-        queryClient.invalidateQueries({ queryKey: ['local-plans'] }),
+        queryClient.invalidateQueries({ queryKey: LOCAL_PLANS_KEY }),
       ]),
   });
 }

@@ -246,30 +246,27 @@ export default function LocalPlansPage() {
                 ) : null}
                 {can('proposals.write') &&
                 selected.status === 'open' &&
-                me?.organization?.provinceCode === selected.provinceCode ? (
+                myProvince === selected.provinceCode ? (
                   <Popconfirm
                     title={t('localPlans.copyTitle', { from: selected.planYear - 1, to: selected.planYear })}
                     description={<div style={{ maxWidth: 360 }}>{t('localPlans.copyIntro')}</div>}
                     okText={t('localPlans.copy')}
                     cancelText={t('localPlans.cancel')}
-                    onConfirm={
-                      () =>
-                        copy
-                          .mutateAsync(
-                            {
-                              fromPlanYear: selected.planYear - 1,
-                              toPlanYear: selected.planYear,
-                              programme: 'local',
-                            },
-                            {
-                              onSuccess: (r) =>
-                                void notify.success(
-                                  t('localPlans.copied', { count: r.created, year: selected.planYear }),
-                                ),
-                              onError: (error) => void notify.error(errorMessage(error)),
-                            },
-                          )
-                          .catch(() => undefined) // the error is shown by onError
+                    onConfirm={() =>
+                      copy.mutate(
+                        {
+                          fromPlanYear: selected.planYear - 1,
+                          toPlanYear: selected.planYear,
+                          programme: 'local',
+                        },
+                        {
+                          onSuccess: (r) =>
+                            void notify.success(
+                              t('localPlans.copied', { count: r.created, year: selected.planYear }),
+                            ),
+                          onError: (error) => void notify.error(errorMessage(error)),
+                        },
+                      )
                     }
                   >
                     <Button loading={copy.isPending}>

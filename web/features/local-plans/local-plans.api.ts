@@ -6,10 +6,13 @@ import { api, type TPage } from '../../lib/api';
 
 export type { TCycle, TPlan, TProposal };
 
+/** Every query of the local plans page sits under this key: a change elsewhere invalidates it whole. */
+export const LOCAL_PLANS_KEY = ['local-plans'] as const;
+
 /** Local (KCĐP) cycles the caller sees: their province's (the agency: every province's). */
 export function useLocalCycles() {
   return useQuery({
-    queryKey: ['local-plans', 'cycles'],
+    queryKey: [...LOCAL_PLANS_KEY, 'cycles'],
     queryFn: ({ signal }) =>
       api<TPage<TCycle>>('/cycles', { query: { programme: 'local', page: 1, pageSize: 200 }, signal }),
   });
@@ -17,7 +20,7 @@ export function useLocalCycles() {
 
 export function useLocalProposals(planYear: number | undefined, provinceCode: string | undefined) {
   return useQuery({
-    queryKey: ['local-plans', 'proposals', planYear ?? 0, provinceCode ?? ''],
+    queryKey: [...LOCAL_PLANS_KEY, 'proposals', planYear ?? 0, provinceCode ?? ''],
     queryFn: ({ signal }) =>
       api<TPage<TProposal>>('/proposals', {
         query: { programme: 'local', planYear, provinceCode, page: 1, pageSize: 200, sort: 'code' },
@@ -29,7 +32,7 @@ export function useLocalProposals(planYear: number | undefined, provinceCode: st
 
 export function useLocalPlan(planYear: number | undefined, provinceCode: string | undefined) {
   return useQuery({
-    queryKey: ['local-plans', 'plan', planYear ?? 0, provinceCode ?? ''],
+    queryKey: [...LOCAL_PLANS_KEY, 'plan', planYear ?? 0, provinceCode ?? ''],
     queryFn: ({ signal }) => api<TPlan>(`/local-plans/${provinceCode}/${planYear}`, { signal }),
     enabled: typeof planYear === 'number' && !!provinceCode,
   });
@@ -38,7 +41,7 @@ export function useLocalPlan(planYear: number | undefined, provinceCode: string 
 function useInvalidate() {
   const client = useQueryClient();
   return () => {
-    void client.invalidateQueries({ queryKey: ['local-plans'] });
+    void client.invalidateQueries({ queryKey: LOCAL_PLANS_KEY });
     void client.invalidateQueries({ queryKey: ['proposals'] });
     void client.invalidateQueries({ queryKey: ['cycles'] });
   };

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProposalsImportResult } from '../../../domain/schemas/proposal-sheets';
 import { ApiError, api } from '../../lib/api';
 import { currentLanguage, i18n } from '../../lib/i18n';
+import { LOCAL_PLANS_KEY } from '../local-plans/local-plans.api';
 import { proposalKeys } from './proposals.api';
 
 export type { TProposalsImportResult };
@@ -83,7 +84,7 @@ export function useCopyProposals() {
       api<{ created: number; codes: string[] }>('/proposals/copy', { method: 'POST', body }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: proposalKeys.all });
-      void client.invalidateQueries({ queryKey: ['local-plans'] });
+      void client.invalidateQueries({ queryKey: LOCAL_PLANS_KEY });
     },
   });
 }
